@@ -1,0 +1,33 @@
+// Starts the language server over IPC for YAML documents (files and untitled) and keeps
+// its log in an output channel. UI pieces live in files of their own.
+import * as path from 'node:path';
+import { window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const outputChannel = window.createOutputChannel('Mumbai Mesh');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'mumbaiMesh', fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    initializationOptions: workspace.getConfiguration('mumbaiMesh'),
+    outputChannel,
+  };
+  client = new LanguageClient('mumbaiMesh', 'Mumbai Mesh', serverOptions, clientOptions);
+  context.subscriptions.push(outputChannel);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

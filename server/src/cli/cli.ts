@@ -1,0 +1,73 @@
+// `mumbai-mesh check` (and later `cost`) over the same core as the language server.
+// Exit status: 0 clean, 1 findings at or above --severity, 2 usage or read error.
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createMeshService } from '../core/service';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { loadValidateResource } from '../schemaFiles';
+import { collectFiles, UsageError } from './collectFiles';
+import { formatSarif } from './formatSarif';
+import { formatText, type FileResult } from './formatText';
+import { atLeast, type SeverityName } from './severityName';
+
+const VERSION = '0.1.0';
+const USAGE = `usage: mumbai-mesh check [--format text|json|sarif] [--severity error|warning|info] PATH...
+       mumbai-mesh --version`;
+
+function check(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, severity: { type: 'string', default: 'error' } },
+  });
+  const format = values.format;
+  const threshold = values.severity as SeverityName;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format ${format}: use text, json or sarif`);
+  if (!['error', 'warning', 'info', 'hint'].includes(threshold)) throw new UsageError(`unknown --severity ${threshold}: use error, warning or info`);
+  if (positionals.length === 0) throw new UsageError('no PATH given');
+
+  const files = collectFiles(positionals);
+  const service = createMeshService({ validateResource: loadValidateResource((m) => process.stderr.write(`${m}\n`)) });
+  const settings = DEFAULT_SETTINGS;
+  const results: FileResult[] = files.map((file) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const analyzed = service.analyze(text, settings);
+    return { file, diagnostics: service.diagnostics(analyzed, settings) };
+  });
+
+  if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif(results, VERSION));
+  else process.stdout.write(formatText(results, process.stdout.isTTY === true && !process.env.NO_COLOR));
+  return results.some((r) => r.diagnostics.some((d) => atLeast(d.severity, threshold))) ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === '--help' || command === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command === 'check') return check(rest);
+    if (command === 'cost') throw new UsageError('the cost command is not built yet (planned: issue #6)');
+    throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`mumbai-mesh: ${(error as Error).message} (see mumbai-mesh --help)\n`);
+      return 2;
+    }
+    process.stderr.write(`mumbai-mesh: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,13 @@
+// The public core, bundled as dist/core.js for the unit tests.
+export * from './finding';
+export * from './codes';
+export * from './settings';
+export * from './service';
+export * from './analyzeFile';
+export * from './diagnostics';
+export * from './suppressions';
+export { createLineIndex } from './parse/lineIndex';
+export { createLocator } from './parse/locator';
+export { splitDocuments } from './parse/splitDocuments';
+export { parseChunk } from './parse/parseDocument';
+export { extractResources } from './parse/extractResources';

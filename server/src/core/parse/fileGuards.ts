@@ -1,0 +1,29 @@
+// Checks that decide, before any parsing, whether a file is analysed at all: too large,
+// not text, or a template. Each gives one finding and stops the analysis.
+import type { Finding } from '../finding';
+
+export function guardFile(text: string, maxFileSizeKB: number): Finding | undefined {
+  if (text.length > maxFileSizeKB * 1024) {
+    const sizeKB = Math.round(text.length / 1024);
+    return { code: 'MM105', message: `This file is ${sizeKB} KB, above the ${maxFileSizeKB} KB limit (mumbaiMesh.maxFileSizeKB), so it is not analysed.`, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) };
+  }
+  if (looksBinary(text)) {
+    return { code: 'MM106', message: 'This file does not look like text (it holds NUL or other control bytes), so it is not analysed as YAML.', start: 0, end: Math.min(1, text.length) };
+  }
+  const template = /\{\{[\s\S]*?\}\}/.exec(text);
+  if (template) {
+    return { code: 'MM107', message: 'This file holds template actions ({{ … }}), e.g. a Helm chart template; it is not validated as plain YAML.', start: template.index, end: template.index + template[0].length };
+  }
+  return undefined;
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
+  }
+  return sample.length > 0 && odd / sample.length > 0.05;
+}
