@@ -2,6 +2,7 @@
 // Codes never get renumbered; docs/rules.md has a section for each (a test checks that).
 // Where istioctl analyze reports the same problem, the code is istioctl's (IST0xxx).
 import type { Severity } from './finding';
+import { RULE_CODES } from './rules/ruleCodes';
 
 export interface CodeInfo {
   readonly code: string;
@@ -34,7 +35,7 @@ const list: CodeInfo[] = [
   { code: 'MM208', title: 'Value does not match the expected format', defaultSeverity: 'error' },
 ];
 
-export const CODES: ReadonlyMap<string, CodeInfo> = new Map(list.map((c) => [c.code, c]));
+export const CODES: ReadonlyMap<string, CodeInfo> = new Map([...list, ...RULE_CODES].map((c) => [c.code, c]));
 
 export function codeInfo(code: string): CodeInfo {
   return CODES.get(code) ?? { code, title: code, defaultSeverity: 'warning' };

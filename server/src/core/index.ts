@@ -11,3 +11,8 @@ export { createLocator } from './parse/locator';
 export { splitDocuments } from './parse/splitDocuments';
 export { parseChunk } from './parse/parseDocument';
 export { extractResources } from './parse/extractResources';
+export { WorkspaceIndex } from './workspace/workspaceIndex';
+export type { IndexedResource } from './workspace/workspaceIndex';
+export { apiGroup } from './workspace/resourceIdentity';
+export { RULES } from './rules/index';
+export { runRules } from './rules/runRules';

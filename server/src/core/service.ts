@@ -1,30 +1,45 @@
 // The façade the server and the CLI use: one object over the pure core. The caller parses
 // once per document version (through `analyze`, handing back the previous result so
-// unchanged documents are reused) and asks for diagnostics from that result.
+// unchanged documents are reused) and asks for diagnostics from that result, with the
+// workspace index when cross-resource rules should run.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeFile, type AnalyzedFile, type ValidateResource } from './analyzeFile';
 import { toDiagnostics } from './diagnostics';
+import { RULES } from './rules/index';
+import type { Rule } from './rules/rule';
+import { runRules } from './rules/runRules';
 import type { Settings } from './settings';
 import { findSuppressions } from './suppressions';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface MeshServiceDeps {
   /** Schema validation of one resource (see schema/); tests may pass a tiny one. */
   readonly validateResource: ValidateResource;
+  /** Cross-resource rules; all of rules/index.ts unless a test passes its own. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface WorkspaceContext {
+  readonly uri: string;
+  readonly index: WorkspaceIndex;
 }
 
 export interface MeshService {
   analyze(text: string, settings: Settings, previous?: AnalyzedFile, shouldStop?: () => boolean): AnalyzedFile;
-  diagnostics(file: AnalyzedFile, settings: Settings): Diagnostic[];
+  /** With `workspace`, the cross-resource rules run for the file's resources too. */
+  diagnostics(file: AnalyzedFile, settings: Settings, workspace?: WorkspaceContext): Diagnostic[];
 }
 
 export function createMeshService(deps: MeshServiceDeps): MeshService {
+  const rules = deps.rules ?? RULES;
   return {
     analyze(text, settings, previous, shouldStop) {
       return analyzeFile(text, { maxFileSizeKB: settings.maxFileSizeKB, aliasBudget: settings.aliasBudget, validateResource: deps.validateResource, shouldStop }, previous);
     },
-    diagnostics(file, settings) {
+    diagnostics(file, settings, workspace) {
       const starts = file.documents.map((d) => d.offset);
-      return toDiagnostics(file.findings, file.lineIndex, settings, findSuppressions(file.text, file.lineIndex, starts));
+      const findings = workspace ? [...file.findings, ...runRules(workspace.uri, workspace.index, settings, rules)] : file.findings;
+      return toDiagnostics(findings, file.lineIndex, settings, findSuppressions(file.text, file.lineIndex, starts));
     },
   };
 }

@@ -22,6 +22,10 @@ export interface Settings {
   /** Alias expansions allowed per YAML document. */
   readonly aliasBudget: number;
   readonly validation: { readonly debounceMs: number };
+  /** Namespace of resources without metadata.namespace, as kubectl's context would give. */
+  readonly defaultNamespace: string;
+  /** Globs (relative to the workspace folder) of files the workspace scan skips. */
+  readonly exclude: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeKB: 4096,
   aliasBudget: 1000,
   validation: { debounceMs: 300 },
+  defaultNamespace: 'default',
+  exclude: [],
 };
 
 const PROFILES: readonly CostProfile[] = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'];
@@ -89,6 +95,8 @@ export function normaliseSettings(raw: unknown): NormalisedSettings {
     maxFileSizeKB: pick('maxFileSizeKB', section.maxFileSizeKB, positive, d.maxFileSizeKB),
     aliasBudget: pick('aliasBudget', section.aliasBudget, nonNegative, d.aliasBudget),
     validation: { debounceMs: pick('validation.debounceMs', validation.debounceMs, nonNegative, d.validation.debounceMs) },
+    exclude: pick('exclude', section.exclude, (v): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string'), d.exclude),
+    defaultNamespace: pick('defaultNamespace', section.defaultNamespace, (v): v is string => typeof v === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v), d.defaultNamespace),
   };
   return { settings, warnings };
 }

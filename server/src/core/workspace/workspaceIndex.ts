@@ -1,0 +1,88 @@
+// Every resource of the workspace, keyed by kind, namespace and name, updated one file at a
+// time. Cross-resource rules query it; they never open files.
+import type { AnalyzedFile } from '../analyzeFile';
+import type { Resource } from '../parse/extractResources';
+import { apiGroup, resolvedNamespace } from './resourceIdentity';
+
+export interface IndexedResource {
+  readonly uri: string;
+  readonly resource: Resource;
+  /** metadata.namespace, else the default namespace ('' for Namespace objects). */
+  readonly namespace: string;
+  readonly group: string;
+  /** Offset of the resource's YAML document in its file (node ranges are relative to it). */
+  readonly base: number;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, readonly IndexedResource[]>();
+  private kinds: Map<string, IndexedResource[]> | undefined;
+  /** Bumped on every change, so callers can tell whether cached results are stale. */
+  generation = 0;
+
+  constructor(readonly defaultNamespace = 'default') {}
+
+  setFile(uri: string, file: AnalyzedFile): void {
+    const entries: IndexedResource[] = [];
+    for (const { offset, analysis } of file.documents) {
+      for (const resource of analysis.resources) entries.push(this.entry(uri, resource, offset));
+    }
+    this.files.set(uri, entries);
+    this.kinds = undefined;
+    this.generation++;
+  }
+
+  /** For callers that have resources without a file analysis (tests, other sources). */
+  setResources(uri: string, resources: readonly { resource: Resource; base: number }[]): void {
+    this.files.set(uri, resources.map((r) => this.entry(uri, r.resource, r.base)));
+    this.kinds = undefined;
+    this.generation++;
+  }
+
+  deleteFile(uri: string): void {
+    if (this.files.delete(uri)) {
+      this.kinds = undefined;
+      this.generation++;
+    }
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  inFile(uri: string): readonly IndexedResource[] {
+    return this.files.get(uri) ?? [];
+  }
+
+  all(): IndexedResource[] {
+    return [...this.files.values()].flat();
+  }
+
+  /** Resources of a kind, optionally only of one API group (HTTPRoute exists in several). */
+  ofKind(kind: string, group?: string): readonly IndexedResource[] {
+    if (!this.kinds) {
+      this.kinds = new Map();
+      for (const list of this.files.values()) {
+        for (const entry of list) {
+          const bucket = this.kinds.get(entry.resource.kind);
+          if (bucket) bucket.push(entry);
+          else this.kinds.set(entry.resource.kind, [entry]);
+        }
+      }
+    }
+    const found = this.kinds.get(kind) ?? [];
+    return group === undefined ? found : found.filter((e) => e.group === group);
+  }
+
+  find(kind: string, namespace: string, name: string, group?: string): IndexedResource | undefined {
+    return this.ofKind(kind, group).find((e) => e.namespace === namespace && e.resource.name === name);
+  }
+
+  private entry(uri: string, resource: Resource, base: number): IndexedResource {
+    return { uri, resource, namespace: resolvedNamespace(resource, this.defaultNamespace), group: apiGroup(resource.apiVersion), base };
+  }
+}
