@@ -6,11 +6,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled, type AnalyzedFile } from './core/analyzeFile';
+import { documentSymbols, workspaceSymbols } from './core/features/documentSymbols';
 import { createMeshService } from './core/service';
-import type { Settings } from './core/settings';
+import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { DocumentCache } from './documentCache';
-import { guard } from './runSafe';
+import { guard, runSafe } from './runSafe';
 import { loadValidateResource } from './schemaFiles';
 import { SettingsSource } from './settingsSource';
 import { ValidationQueue } from './validationQueue';
@@ -130,7 +131,11 @@ connection.onInitialize((params): InitializeResult => {
   settingsSource.configure(supportsConfiguration, params.initializationOptions);
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+    },
     serverInfo: { name: 'mumbai-mesh', version: '0.1.0' },
   };
 });
@@ -188,6 +193,25 @@ documents.onDidClose((event) =>
     if (changed) revalidateOthers(uri);
   }),
 );
+
+/** The analysis of an open document at its current version (computed now if need be). */
+function currentAnalysis(uri: string): AnalyzedFile | undefined {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const previous = cache.previous(uri);
+  if (previous && previous.text === document.getText()) return previous;
+  // settings may still be loading: the defaults are right for structure-only features
+  return service.analyze(document.getText(), DEFAULT_SETTINGS, previous);
+}
+
+connection.onDocumentSymbol((params, token) =>
+  runSafe(log, 'documentSymbol', [], token, () => {
+    const file = currentAnalysis(params.textDocument.uri);
+    return file ? documentSymbols(file) : [];
+  }),
+);
+
+connection.onWorkspaceSymbol((params, token) => runSafe(log, 'workspaceSymbol', [], token, () => workspaceSymbols(index, params.query)));
 
 documents.listen(connection);
 connection.listen();

@@ -16,3 +16,4 @@ export type { IndexedResource } from './workspace/workspaceIndex';
 export { apiGroup } from './workspace/resourceIdentity';
 export { RULES } from './rules/index';
 export { runRules } from './rules/runRules';
+export { documentSymbols, workspaceSymbols } from './features/documentSymbols';

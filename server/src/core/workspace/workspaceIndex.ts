@@ -2,6 +2,7 @@
 // time. Cross-resource rules query it; they never open files.
 import type { AnalyzedFile } from '../analyzeFile';
 import type { Resource } from '../parse/extractResources';
+import type { LineIndex } from '../parse/lineIndex';
 import { apiGroup, resolvedNamespace } from './resourceIdentity';
 
 export interface IndexedResource {
@@ -16,6 +17,7 @@ export interface IndexedResource {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, readonly IndexedResource[]>();
+  private readonly lines = new Map<string, LineIndex>();
   private kinds: Map<string, IndexedResource[]> | undefined;
   /** Bumped on every change, so callers can tell whether cached results are stale. */
   generation = 0;
@@ -28,6 +30,7 @@ export class WorkspaceIndex {
       for (const resource of analysis.resources) entries.push(this.entry(uri, resource, offset));
     }
     this.files.set(uri, entries);
+    this.lines.set(uri, file.lineIndex);
     this.kinds = undefined;
     this.generation++;
   }
@@ -40,6 +43,7 @@ export class WorkspaceIndex {
   }
 
   deleteFile(uri: string): void {
+    this.lines.delete(uri);
     if (this.files.delete(uri)) {
       this.kinds = undefined;
       this.generation++;
@@ -52,6 +56,11 @@ export class WorkspaceIndex {
 
   uris(): string[] {
     return [...this.files.keys()];
+  }
+
+  /** Offsets → positions for a file indexed with setFile. */
+  lineIndex(uri: string): LineIndex | undefined {
+    return this.lines.get(uri);
   }
 
   inFile(uri: string): readonly IndexedResource[] {
