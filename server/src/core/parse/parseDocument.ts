@@ -23,9 +23,13 @@ export function parseChunk(text: string): ParsedDocument {
     seen.add(key);
     findings.push(finding);
   };
+  let keyEnds: Map<number, number> | undefined;
   for (const error of doc.errors) {
     const code = codeForYamlError(error.code);
-    add({ code, message: messageForYamlError(error.code, error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) });
+    let end = Math.max(error.pos[1], error.pos[0] + 1);
+    // the parser marks only a duplicate key's first character; cover the whole key
+    if (error.code === 'DUPLICATE_KEY') end = Math.max(end, (keyEnds ??= keyEndsByStart(doc)).get(error.pos[0]) ?? end);
+    add({ code, message: messageForYamlError(error.code, error.message), start: error.pos[0], end });
   }
   for (const warning of doc.warnings) {
     add({ code: 'MM100', severity: 'warning', message: `YAML: ${warning.message}`, start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1) });
@@ -46,3 +50,17 @@ export function parseChunk(text: string): ParsedDocument {
   return { doc, findings };
 }
 
+function keyEndsByStart(doc: Document.Parsed): Map<number, number> {
+  const ends = new Map<number, number>();
+  try {
+    visit(doc, {
+      Pair(_key, pair) {
+        const range = (pair.key as { range?: number[] } | null)?.range;
+        if (range) ends.set(range[0], range[1]);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return ends;
+}
