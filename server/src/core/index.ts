@@ -17,3 +17,4 @@ export { apiGroup } from './workspace/resourceIdentity';
 export { RULES } from './rules/index';
 export { runRules } from './rules/runRules';
 export { documentSymbols, workspaceSymbols } from './features/documentSymbols';
+export * from './schema/index';

@@ -1,0 +1,96 @@
+// Schemas by apiVersion + kind, compiled on first use and kept. The index is read once;
+// a kind is "known" per API group (Istio's and Gateway API's `Gateway` are different kinds).
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from './createAjv';
+import { createFieldHomes, type FieldHomes } from './fieldHomes';
+import type { SchemaIndexEntry, SchemaSource } from './types';
+
+export interface CompiledSchema {
+  readonly entry: SchemaIndexEntry;
+  readonly schema: object;
+  readonly validate: ValidateFunction;
+  /** Where each field name is allowed in this kind; built on first use (for misplacement hints). */
+  fieldHomes(): FieldHomes;
+}
+
+export interface SchemaRegistry {
+  /** Is `kind` known in the API group of `apiVersion`, in any version, served or not? */
+  isKnownKind(apiVersion: string, kind: string): boolean;
+  /**
+   * The apiVersions that serve the kind of that group, in index order: the generator writes
+   * the most stable first (GA, beta, alpha), which is also what we suggest. Not the storage
+   * version: Istio stores Telemetry as v1alpha1 although v1 is served.
+   */
+  servedVersions(apiVersion: string, kind: string): string[];
+  /** The index entry for exactly this apiVersion and kind. */
+  entry(apiVersion: string, kind: string): SchemaIndexEntry | undefined;
+  /** The compiled schema (compiled once, on first call); undefined when there is no entry. */
+  compiled(apiVersion: string, kind: string): CompiledSchema | undefined;
+}
+
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * Callers look schemas up by apiVersion, so the schema's own `apiVersion` constant checks
+ * nothing; without it, versions with the same fields (Istio's v1, v1beta1 and v1alpha3) share
+ * one compiled validator, which saves most of the compile time on a first validation.
+ */
+function withoutApiVersionConst(schema: object): object {
+  const root = schema as { properties?: Record<string, unknown> };
+  const apiVersion = root.properties?.apiVersion;
+  if (!apiVersion || typeof apiVersion !== 'object' || !('const' in apiVersion)) return schema;
+  const { const: _ignored, ...rest } = apiVersion as Record<string, unknown>;
+  return { ...schema, properties: { ...root.properties, apiVersion: rest } };
+}
+
+export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
+  let byGroupKind: Map<string, SchemaIndexEntry[]> | undefined;
+  const cache = new Map<SchemaIndexEntry, CompiledSchema>();
+  const byShape = new Map<string, ValidateFunction>();
+  let ajv: Ajv | undefined;
+
+  function groups(): Map<string, SchemaIndexEntry[]> {
+    if (!byGroupKind) {
+      byGroupKind = new Map();
+      for (const e of source.loadIndex()) {
+        const key = `${groupOf(e.apiVersion)}\n${e.kind}`;
+        const list = byGroupKind.get(key) ?? [];
+        list.push(e);
+        byGroupKind.set(key, list);
+      }
+    }
+    return byGroupKind;
+  }
+
+  const versionsOf = (apiVersion: string, kind: string) => groups().get(`${groupOf(apiVersion)}\n${kind}`);
+  const entry = (apiVersion: string, kind: string) => versionsOf(apiVersion, kind)?.find((e) => e.apiVersion === apiVersion);
+
+  return {
+    isKnownKind: (apiVersion, kind) => versionsOf(apiVersion, kind) !== undefined,
+    servedVersions: (apiVersion, kind) => (versionsOf(apiVersion, kind) ?? []).filter((e) => e.served).map((e) => e.apiVersion),
+    entry,
+    compiled(apiVersion, kind) {
+      const found = entry(apiVersion, kind);
+      if (!found) return undefined;
+      let compiled = cache.get(found);
+      if (!compiled) {
+        ajv ??= createAjv();
+        const schema = withoutApiVersionConst(source.loadSchema(found.file));
+        const shape = JSON.stringify(schema);
+        let validate = byShape.get(shape);
+        if (!validate) {
+          validate = ajv.compile(schema);
+          byShape.set(shape, validate);
+        }
+        let homes: FieldHomes | undefined;
+        compiled = { entry: found, schema, validate, fieldHomes: () => (homes ??= createFieldHomes(schema)) };
+        cache.set(found, compiled);
+      }
+      return compiled;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// The shapes the schema layer shares with its callers (server, CLI, tests).
+
+/** One line of schemas/index.json. */
+export interface SchemaIndexEntry {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Path of the schema file, relative to schemas/. */
+  readonly file: string;
+  readonly served: boolean;
+  readonly storage: boolean;
+}
+
+/** I/O handed in by the caller: the server and CLI read schemas/ from disk, tests hand in tiny ones. */
+export interface SchemaSource {
+  loadIndex(): readonly SchemaIndexEntry[];
+  loadSchema(file: string): object;
+}
+
+/** A resource document: its apiVersion and kind, and the plain JS value of the whole document. */
+export interface ResourceInput {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly value: unknown;
+}
