@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createMeshService } from '../core/service';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { loadValidateResource } from '../schemaFiles';
 import { collectFiles, UsageError } from './collectFiles';
 import { formatSarif } from './formatSarif';
@@ -29,16 +30,21 @@ function check(argv: string[]): number {
   const files = collectFiles(positionals);
   const service = createMeshService({ validateResource: loadValidateResource((m) => process.stderr.write(`${m}\n`)) });
   const settings = DEFAULT_SETTINGS;
-  const results: FileResult[] = files.map((file) => {
+  // All files go into one workspace index first, so cross-file references resolve as in
+  // the editor; then each file gets its diagnostics.
+  const index = new WorkspaceIndex(settings.defaultNamespace);
+  const analyzed = files.map((file) => {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const analyzed = service.analyze(text, settings);
-    return { file, diagnostics: service.diagnostics(analyzed, settings) };
+    const result = service.analyze(text, settings);
+    index.setFile(file, result);
+    return { file, result };
   });
+  const results: FileResult[] = analyzed.map(({ file, result }) => ({ file, diagnostics: service.diagnostics(result, settings, { uri: file, index }) }));
 
   if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(results, VERSION));
