@@ -18,3 +18,4 @@ export { RULES } from './rules/index';
 export { runRules } from './rules/runRules';
 export { documentSymbols, workspaceSymbols } from './features/documentSymbols';
 export * from './schema/index';
+export * from './snippets/index';

@@ -6,6 +6,11 @@ import { nestingDepth } from './nestingDepth';
 /** Real manifests nest a few dozen levels; the parser's own limit is several hundred. */
 export const MAX_NESTING = 256;
 
+// A Helm (Go template) action: `{{ .Values… }}`, `{{- if … }}`, `{{ include … }}`, `{{ $x := … }}`.
+// Prometheus alert templates such as `{{ $labels.pod }}` or `{{ $value | humanize }}` are
+// plain strings to Kubernetes and must not turn a PrometheusRule file into a "template".
+const HELM_ACTION = /\{\{-?\s*(?:\.|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|default|quote|required|printf|lookup)\b|\$\w*\s*:?=)[\s\S]*?\}\}/;
+
 export function guardFile(text: string, maxFileSizeKB: number): Finding | undefined {
   if (text.length > maxFileSizeKB * 1024) {
     const sizeKB = Math.round(text.length / 1024);
@@ -17,7 +22,7 @@ export function guardFile(text: string, maxFileSizeKB: number): Finding | undefi
   if (nestingDepth(text, MAX_NESTING + 1) > MAX_NESTING) {
     return { code: 'MM110', message: `This file nests more than ${MAX_NESTING} levels deep, which no real manifest does; it is not analysed. Flatten it.`, start: 0, end: Math.min(1, text.length) };
   }
-  const template = /\{\{[\s\S]*?\}\}/.exec(text);
+  const template = HELM_ACTION.exec(text);
   if (template) {
     return { code: 'MM107', message: 'This file holds template actions ({{ … }}), e.g. a Helm chart template; it is not validated as plain YAML.', start: template.index, end: template.index + template[0].length };
   }
