@@ -33,6 +33,9 @@ const list: CodeInfo[] = [
   { code: 'MM206', title: 'Value out of range', defaultSeverity: 'error' },
   { code: 'MM207', title: 'Kind not served in this apiVersion', defaultSeverity: 'error' },
   { code: 'MM208', title: 'Value does not match the expected format', defaultSeverity: 'error' },
+  // Beyond the schema, one resource at a time
+  { code: 'MM300', title: 'Deprecated or removed API version', defaultSeverity: 'warning' },
+  { code: 'IST0118', title: 'Port name does not say its protocol', defaultSeverity: 'info' },
 ];
 
 export const CODES: ReadonlyMap<string, CodeInfo> = new Map([...list, ...RULE_CODES].map((c) => [c.code, c]));

@@ -4,6 +4,7 @@
 // workspace index when cross-resource rules should run.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeFile, type AnalyzedFile, type ValidateResource } from './analyzeFile';
+import { apiVersionChange } from './apiVersions/deprecatedApiVersions';
 import { toDiagnostics } from './diagnostics';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
@@ -32,9 +33,13 @@ export interface MeshService {
 
 export function createMeshService(deps: MeshServiceDeps): MeshService {
   const rules = deps.rules ?? RULES;
+  // Versions Kubernetes no longer serves have no schema of ours: MM300 says what to use
+  // instead, and a schema check would only add noise.
+  const validateResource: ValidateResource = (resource, locator) =>
+    apiVersionChange(resource.apiVersion, resource.kind)?.removedIn ? [] : deps.validateResource(resource, locator);
   return {
     analyze(text, settings, previous, shouldStop) {
-      return analyzeFile(text, { maxFileSizeKB: settings.maxFileSizeKB, aliasBudget: settings.aliasBudget, validateResource: deps.validateResource, shouldStop }, previous);
+      return analyzeFile(text, { maxFileSizeKB: settings.maxFileSizeKB, aliasBudget: settings.aliasBudget, validateResource, shouldStop }, previous);
     },
     diagnostics(file, settings, workspace) {
       const starts = file.documents.map((d) => d.offset);
