@@ -7,13 +7,15 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { loadValidateResource } from '../schemaFiles';
 import { collectFiles, UsageError } from './collectFiles';
+import { COST_USAGE, runCost } from './costCommand';
 import { formatSarif } from './formatSarif';
 import { formatText, type FileResult } from './formatText';
 import { atLeast, type SeverityName } from './severityName';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: mumbai-mesh check [--format text|json|sarif] [--severity error|warning|info] PATH...
-       mumbai-mesh --version`;
+       mumbai-mesh --version
+${COST_USAGE}`;
 
 function check(argv: string[]): number {
   const { values, positionals } = parseArgs({
@@ -36,7 +38,9 @@ function check(argv: string[]): number {
   const analyzed = files.map((file) => {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // editors drop a byte order mark when they load a file; so does the CLI, or every
+      // column on line 1 would be one more than the editor shows
+      text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
@@ -64,7 +68,7 @@ function main(argv: string[]): number {
       return 0;
     }
     if (command === 'check') return check(rest);
-    if (command === 'cost') throw new UsageError('the cost command is not built yet (planned: issue #6)');
+    if (command === 'cost') return runCost(rest, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
     throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

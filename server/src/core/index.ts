@@ -19,3 +19,4 @@ export { runRules } from './rules/runRules';
 export { documentSymbols, workspaceSymbols } from './features/documentSymbols';
 export * from './schema/index';
 export * from './snippets/index';
+export * from './cost';

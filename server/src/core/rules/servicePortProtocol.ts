@@ -41,10 +41,10 @@ export const servicePortProtocol: Rule = {
       if (typeof p.name === 'string' && protocolFromName(p.name)) return;
       const span = locator.key(['spec', 'ports', i, typeof p.name === 'string' ? 'name' : 'port']) ?? locator.value(['spec', 'ports', i]);
       if (!span) return;
-      const shown = typeof p.name === 'string' ? `named \`${p.name}\`` : 'without a name';
+      const shown = typeof p.name === 'string' ? `is named \`${p.name}\`` : 'has no name';
       findings.push({
         code: 'IST0118',
-        message: `Port ${String(p.port ?? '?')} is ${shown}, so Istio cannot tell its protocol and treats it as plain TCP (no HTTP routing, retries or request metrics). Name it \`<protocol>[-suffix]\` (e.g. \`http-api\`, \`grpc\`) or set \`appProtocol\`.`,
+        message: `Port ${String(p.port ?? '?')} ${shown}, so Istio cannot tell its protocol and treats it as plain TCP (no HTTP routing, retries or request metrics). Name it \`<protocol>[-suffix]\` (e.g. \`http-api\`, \`grpc\`) or set \`appProtocol\`.`,
         ...span,
       });
     });
