@@ -2,7 +2,8 @@
 // Each document's result is cached by its text, so after a one-line edit only the edited
 // document is parsed and validated again; the rest is reused from the previous result.
 import type { Finding } from './finding';
-import { guardFile } from './parse/fileGuards';
+import { guardFile, MAX_NESTING } from './parse/fileGuards';
+import { nestingDepth } from './parse/nestingDepth';
 import { createLineIndex, type LineIndex } from './parse/lineIndex';
 import { createLocator, type Locator } from './parse/locator';
 import { parseChunk } from './parse/parseDocument';
@@ -46,7 +47,26 @@ export interface AnalyzeOptions {
 
 export class AnalysisCancelled extends Error {}
 
-function analyzeDocument(text: string, options: AnalyzeOptions): AnalyzedDocument {
+/**
+ * A copy of `text` that does not share memory with the file it was sliced from. V8 keeps
+ * the whole parent string alive for a slice; cached documents outlive their file version,
+ * so without this every edit would retain a full copy of the file.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocument {
+  const text = detached(sliced);
+  if (nestingDepth(text, MAX_NESTING + 1) > MAX_NESTING) {
+    return {
+      text,
+      shape: 'broken',
+      resources: [],
+      findings: [{ code: 'MM110', message: `This document nests more than ${MAX_NESTING} levels deep, which no real manifest does; it is not analysed. Flatten it.`, start: 0, end: Math.min(1, text.length) }],
+      contentStart: 0,
+    };
+  }
   const parsed = parseChunk(text);
   const findings: Finding[] = [...parsed.findings];
   const contentStart = (parsed.doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;

@@ -1,9 +1,9 @@
 // Checks that decide, before any parsing, whether a file is analysed at all: too large,
 // not text, or a template. Each gives one finding and stops the analysis.
 import type { Finding } from '../finding';
-import { nestingDepth } from './nestingDepth';
 
-/** Real manifests nest a few dozen levels; the parser's own limit is several hundred. */
+/** Real manifests nest a few dozen levels; the parser's own limit is several hundred.
+ * Checked per document in analyzeFile.ts, before the parser sees it (see nestingDepth.ts). */
 export const MAX_NESTING = 256;
 
 // A Helm (Go template) action: `{{ .Values… }}`, `{{- if … }}`, `{{ include … }}`, `{{ $x := … }}`.
@@ -18,9 +18,6 @@ export function guardFile(text: string, maxFileSizeKB: number): Finding | undefi
   }
   if (looksBinary(text)) {
     return { code: 'MM106', message: 'This file does not look like text (it holds NUL or other control bytes), so it is not analysed as YAML.', start: 0, end: Math.min(1, text.length) };
-  }
-  if (nestingDepth(text, MAX_NESTING + 1) > MAX_NESTING) {
-    return { code: 'MM110', message: `This file nests more than ${MAX_NESTING} levels deep, which no real manifest does; it is not analysed. Flatten it.`, start: 0, end: Math.min(1, text.length) };
   }
   const template = HELM_ACTION.exec(text);
   if (template) {
