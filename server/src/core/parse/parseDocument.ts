@@ -2,7 +2,7 @@
 // findings with offsets relative to the chunk, so the result stays valid when the chunk
 // moves within the file. Aliases stay nodes here; expansion happens once, under a budget,
 // in extractResources.ts. Scalars resolve as YAML 1.1, as kubectl reads them (`yes`, `on` are booleans).
-import { parseDocument as parseYaml, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, parseDocument as parseYaml, visit, type Document } from 'yaml';
 import type { Finding } from '../finding';
 import { codeForYamlError, messageForYamlError } from './yamlErrorCodes';
 
@@ -13,7 +13,11 @@ export interface ParsedDocument {
 }
 
 export function parseChunk(text: string): ParsedDocument {
-  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: true, version: '1.1' });
+  // The parser's own duplicate-key check (uniqueKeys) compares each key with every earlier
+  // key of its mapping: a 40,000-key ConfigMap took half a minute. So it is off, and
+  // duplicates are found below with one Set per mapping, by the parser's notion of equal
+  // keys (scalars with the same value; merge keys `<<` never repeat).
+  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: false, version: '1.1', logLevel: 'error' });
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding) => {
@@ -23,44 +27,39 @@ export function parseChunk(text: string): ParsedDocument {
     seen.add(key);
     findings.push(finding);
   };
-  let keyEnds: Map<number, number> | undefined;
   for (const error of doc.errors) {
     const code = codeForYamlError(error.code);
-    let end = Math.max(error.pos[1], error.pos[0] + 1);
-    // the parser marks only a duplicate key's first character; cover the whole key
-    if (error.code === 'DUPLICATE_KEY') end = Math.max(end, (keyEnds ??= keyEndsByStart(doc)).get(error.pos[0]) ?? end);
-    add({ code, message: messageForYamlError(error.code, error.message), start: error.pos[0], end });
+    add({ code, message: messageForYamlError(error.code, error.message), start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) });
   }
   for (const warning of doc.warnings) {
     add({ code: 'MM100', severity: 'warning', message: `YAML: ${warning.message}`, start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1) });
   }
   if (!findings.some((f) => f.code === 'MM110')) {
     try {
-      visit(doc, {
-        Alias(_key, node) {
-          if (node.resolve(doc) === undefined && node.range) {
+      // One pass in document order. An alias refers to the last anchor of that name before
+      // it, as Alias.resolve has it; calling that per alias walks the whole document each
+      // time, which took minutes for a file of a few thousand aliases.
+      const anchors = new Set<string>();
+      visit(doc, (_key, node) => {
+        if (isAlias(node)) {
+          if (!anchors.has(node.source) && node.range) {
             add({ code: 'MM104', message: `The alias *${node.source} has no anchor &${node.source} before it in this document.`, start: node.range[0], end: node.range[1] });
           }
-        },
+          return;
+        }
+        if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
+        if (!isMap(node)) return;
+        const keys = new Set<unknown>();
+        for (const pair of node.items) {
+          const key = pair.key;
+          if (!isScalar(key) || Number.isNaN(key.value)) continue;
+          if (!keys.has(key.value)) keys.add(key.value);
+          else if (key.range) add({ code: codeForYamlError('DUPLICATE_KEY'), message: messageForYamlError('DUPLICATE_KEY', ''), start: key.range[0], end: Math.max(key.range[1], key.range[0] + 1) });
+        }
       });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
   }
   return { doc, findings };
-}
-
-function keyEndsByStart(doc: Document.Parsed): Map<number, number> {
-  const ends = new Map<number, number>();
-  try {
-    visit(doc, {
-      Pair(_key, pair) {
-        const range = (pair.key as { range?: number[] } | null)?.range;
-        if (range) ends.set(range[0], range[1]);
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-  }
-  return ends;
 }
