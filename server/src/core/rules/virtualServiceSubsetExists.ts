@@ -35,7 +35,7 @@ export const virtualServiceSubsetExists: IstioRule = {
     const subsets = definedSubsets(ctx.index);
     const vs = ctx.resource.resource.value;
     return [...routeDestinations(vs), ...mirrorDestinations(vs)]
-      .filter((d) => d.subset && !subsets.has(`${hostKey(ctx.resource.namespace, d.host)}|${d.subset}`))
+      .filter((d) => d.host && d.subset && !subsets.has(`${hostKey(ctx.resource.namespace, d.host)}|${d.subset}`))
       .map((d) => findingAt(ctx, 'IST0101', [...d.path, 'subset'], `No DestinationRule for \`${d.host}\` defines subset \`${d.subset}\`, so requests routed here fail (HTTP 503). Add the subset to the host's DestinationRule or fix the name.`, 'value'));
   },
 };
