@@ -73,7 +73,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   if (parsed.findings.some((f) => f.code === 'MM110')) {
     return { text, shape: 'broken', resources: [], findings, contentStart };
   }
-  const extracted = extractResources(parsed.doc, options.aliasBudget);
+  const extracted = extractResources(parsed.doc, options.aliasBudget, text);
   findings.push(...extracted.findings);
   // A document with syntax errors still gets schema checks: the parser recovers well, and
   // the user should see both. Its resources are kept for the workspace.

@@ -35,6 +35,8 @@ const list: CodeInfo[] = [
   { code: 'MM208', title: 'Value does not match the expected format', defaultSeverity: 'error' },
   // Beyond the schema, one resource at a time
   { code: 'MM300', title: 'Deprecated or removed API version', defaultSeverity: 'warning' },
+  { code: 'MM301', title: 'PromQL syntax error', defaultSeverity: 'error' },
+  { code: 'MM302', title: 'Alert without severity, summary, description or runbook', defaultSeverity: 'info' },
   { code: 'IST0118', title: 'Port name does not say its protocol', defaultSeverity: 'info' },
 ];
 

@@ -16,6 +16,8 @@ export interface Resource {
   readonly node: Node;
   /** Where the resource sits in its document: [] or ['items', i]. */
   readonly path: JsonPath;
+  /** The text of the YAML document the resource is in; node ranges index into it. */
+  readonly documentText: string;
 }
 
 export type DocumentShape = 'empty' | 'resource' | 'mapping' | 'sequence' | 'scalar' | 'broken';
@@ -46,16 +48,16 @@ function stringField(value: Record<string, unknown>, key: string): string | unde
   return typeof v === 'string' ? v : undefined;
 }
 
-function toResource(value: unknown, node: Node, path: JsonPath): Resource | undefined {
+function toResource(value: unknown, node: Node, path: JsonPath, documentText: string): Resource | undefined {
   if (!isRecord(value)) return undefined;
   const apiVersion = stringField(value, 'apiVersion');
   const kind = stringField(value, 'kind');
   if (!apiVersion || !kind) return undefined;
   const metadata = isRecord(value.metadata) ? value.metadata : {};
-  return { apiVersion, kind, name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace'), value, node, path };
+  return { apiVersion, kind, name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace'), value, node, path, documentText };
 }
 
-export function extractResources(doc: Document.Parsed, aliasBudget: number): ExtractedResources {
+export function extractResources(doc: Document.Parsed, aliasBudget: number, documentText = ''): ExtractedResources {
   const contents = doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     return { shape: 'empty', resources: [], findings: [] };
@@ -79,14 +81,14 @@ export function extractResources(doc: Document.Parsed, aliasBudget: number): Ext
   }
   if (!isRecord(value)) return { shape: 'broken', resources: [], findings: [] };
 
-  const own = toResource(value, contents, []);
+  const own = toResource(value, contents, [], documentText);
   if (own && own.kind === 'List' && Array.isArray(value.items)) {
     const itemsNode = contents.get('items', true);
     const resources: Resource[] = [];
     if (isSeq(itemsNode)) {
       value.items.forEach((item, i) => {
         const node = itemsNode.items[i] as Node | undefined;
-        const resource = node && toResource(item, node, ['items', i]);
+        const resource = node && toResource(item, node, ['items', i], documentText);
         if (resource) resources.push(resource);
       });
     }

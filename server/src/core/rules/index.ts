@@ -1,7 +1,9 @@
 // Every cross-resource rule. A new rule is a new file plus one line here.
 import type { Rule } from './rule';
 import { annotationAlpha } from './annotationAlpha';
+import { alertingPractice } from './alertingPractice';
 import { apiVersionDeprecated } from './apiVersionDeprecated';
+import { prometheusRuleExpression } from './prometheusRuleExpression';
 import { servicePortProtocol } from './servicePortProtocol';
 import { annotationDeprecated } from './annotationDeprecated';
 import { annotationInvalid } from './annotationInvalid';
@@ -59,6 +61,8 @@ export const RULES: readonly Rule[] = [
   annotationAlpha,
   apiVersionDeprecated,
   servicePortProtocol,
+  prometheusRuleExpression,
+  alertingPractice,
   annotationDeprecated,
   annotationInvalid,
   annotationMisplaced,
