@@ -58,31 +58,31 @@ test('broken YAML: syntax errors are MM100 errors, and the rest of the file is s
 });
 
 test('a 10 MB file: one MM105 information diagnostic on the first line', BOUND, () => {
-  const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n${'  key: value\n'.repeat(Math.ceil((10 * 1024 * 1024) / 13))}`;
+  const text = `apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n${'  key: value\n'.repeat(Math.ceil((10 * 1024 * 1024) / 13))}`;
   assert.ok(text.length > 10 * 1024 * 1024);
-  assert.deepEqual(short(check(text)), [{ code: 'MM105', severity: INFO, range: range(0, 0, 0, 14) }]);
+  assert.deepEqual(short(check(text)), [{ code: 'MM105', severity: INFO, range: range(0, 0, 0, 36) }]);
 });
 
 test('a file just under the size limit is analysed; just over it is not', BOUND, () => {
-  const body = (n) => `apiVersion: v1\nkind: ConfigMap\nkind: Dup\n# ${'x'.repeat(n)}\n`;
+  const body = (n) => `apiVersion: config.mumbai.example/v1\nkind: Settings\nkind: Dup\n# ${'x'.repeat(n)}\n`;
   const limit = 1024; // maxFileSizeKB: 1
-  const under = body(limit - 'apiVersion: v1\nkind: ConfigMap\nkind: Dup\n# \n'.length);
+  const under = body(limit - 'apiVersion: config.mumbai.example/v1\nkind: Settings\nkind: Dup\n# \n'.length);
   assert.equal(under.length, limit);
   assert.deepEqual(check(under, { maxFileSizeKB: 1 }).map((d) => d.code), ['MM101']);
   assert.deepEqual(check(`${under} `, { maxFileSizeKB: 1 }).map((d) => d.code), ['MM105']);
 });
 
 test('an alias bomb (billion laughs): exactly one MM103 at the first alias', BOUND, () => {
-  const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n${billionLaughs('  ')}`;
+  const text = `apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n${billionLaughs('  ')}`;
   const diagnostics = check(text);
   assert.deepEqual(short(diagnostics), [{ code: 'MM103', severity: ERROR, range: range(4, 9, 4, 11) }]);
   // the same bomb without apiVersion/kind, and in the second document of a file
   assert.deepEqual(check(billionLaughs()).map((d) => d.code), ['MM103']);
-  assert.deepEqual(check(`apiVersion: v1\nkind: ConfigMap\n---\n${billionLaughs()}`).map((d) => d.code), ['MM103']);
+  assert.deepEqual(check(`apiVersion: config.mumbai.example/v1\nkind: Settings\n---\n${billionLaughs()}`).map((d) => d.code), ['MM103']);
 });
 
 test('many aliases to one small anchor: within budget clean, past it one MM103', BOUND, () => {
-  const file = (n) => `apiVersion: v1\nkind: ConfigMap\nx: &a 1\ndata:\n${Array.from({ length: n }, (_, i) => `  k${i}: *a\n`).join('')}`;
+  const file = (n) => `apiVersion: config.mumbai.example/v1\nkind: Settings\nx: &a 1\ndata:\n${Array.from({ length: n }, (_, i) => `  k${i}: *a\n`).join('')}`;
   assert.deepEqual(check(file(50)), []);
   assert.deepEqual(check(file(5000)).map((d) => d.code), ['MM103']);
   assert.deepEqual(check(file(50), { aliasBudget: 10 }).map((d) => d.code), ['MM103']);
@@ -91,20 +91,23 @@ test('many aliases to one small anchor: within budget clean, past it one MM103',
 test('binary junk: one MM106 at the start', () => {
   const bytes = Buffer.alloc(2048);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + 7) % 256;
-  for (const text of [bytes.toString('latin1'), bytes.toString('utf8'), 'apiVersion: v1\nkind: ConfigMap\n\u0000\u0000', '\u0000']) {
+  for (const text of [bytes.toString('latin1'), bytes.toString('utf8'), 'apiVersion: config.mumbai.example/v1\nkind: Settings\n\u0000\u0000', '\u0000']) {
     assert.deepEqual(short(check(text)), [{ code: 'MM106', severity: ERROR, range: range(0, 0, 0, 1) }]);
   }
 });
 
-test('Helm templates: one MM107 information diagnostic on the first {{ }}, nothing else', () => {
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: |{{ include "x.fullname" . }}|\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\ndata:\n  a: 1\n  a: 2\n');
-  assert.deepEqual(short(check(text)), [{ code: 'MM107', severity: INFO, range: ranges[0] }]);
+test('Helm templates: one MM107 information diagnostic on the first {{ }}, then only what a template cannot change', () => {
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\nmetadata:\n  name: |{{ include "x.fullname" . }}|\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\ndata:\n  a: 1\n  a: 2\n');
+  assert.deepEqual(short(check(text)), [{ code: 'MM107', severity: INFO, range: ranges[0] }, { code: 'MM101', severity: ERROR, range: range(8, 2, 8, 3) }]);
+  // templated values are never wrong types, and template-only lines are no syntax errors
+  const templated = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  host: {{ .Values.host }}\n  trafficPolicy:\n    {{- if .Values.pool }}\n    connectionPool:\n      tcp:\n        maxConnections: {{ .Values.pool.max }}\n    {{- end }}\n';
+  assert.deepEqual(check(templated).map((d) => d.code), ['MM107']);
   // a template action spanning lines
   assert.deepEqual(check('a: {{\n  .Values.x\n}}\n').map((d) => [d.code, d.range.start.line, d.range.end.line]), [['MM107', 0, 2]]);
 });
 
 test('a document that is a list or a plain value: MM108 beside resources, nothing alone', () => {
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\n---\n|- a|\n- b\n---\n|just a sentence|\n---\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\n---\n|- a|\n- b\n---\n|just a sentence|\n---\n');
   assert.deepEqual(short(check(text)), [
     { code: 'MM108', severity: WARNING, range: ranges[0] },
     { code: 'MM108', severity: WARNING, range: ranges[1] },
@@ -115,7 +118,7 @@ test('a document that is a list or a plain value: MM108 beside resources, nothin
 });
 
 test('duplicate keys: MM101 on each repeat, covering the key', () => {
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  |name|: b\n  |name|: c\n  labels: {x: 1, |x|: 2, "z": 3, |z|: 4}\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\nmetadata:\n  name: a\n  |name|: b\n  |name|: c\n  labels: {x: 1, |x|: 2, "z": 3, |z|: 4}\n');
   assert.deepEqual(short(check(text)), ranges.map((r) => ({ code: 'MM101', severity: ERROR, range: r })));
   // YAML 1.1 scalars: `yes`, `y` and `true` are the same boolean key; "1" and 1 are not the same key
   assert.deepEqual(check('yes: a\ntrue: b\ny: c\n').map((d) => d.code), ['MM101', 'MM101']);
@@ -125,9 +128,9 @@ test('duplicate keys: MM101 on each repeat, covering the key', () => {
 });
 
 test('a mapping with 20,000 distinct keys and one with 20,000 repeats finish', BOUND, () => {
-  const unique = `apiVersion: v1\nkind: ConfigMap\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: v\n`).join('')}`;
+  const unique = `apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: v\n`).join('')}`;
   assert.deepEqual(check(unique), []);
-  const repeats = `apiVersion: v1\nkind: ConfigMap\ndata:\n${'  k: v\n'.repeat(20_000)}`;
+  const repeats = `apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n${'  k: v\n'.repeat(20_000)}`;
   const diagnostics = check(repeats);
   assert.equal(diagnostics.length, 19_999);
   assert.ok(diagnostics.every((d) => d.code === 'MM101'));
@@ -135,7 +138,7 @@ test('a mapping with 20,000 distinct keys and one with 20,000 repeats finish', B
 
 test('very long lines (100,000 characters): ranges after them are exact', BOUND, () => {
   const long = '😀'.repeat(50_000); // 100,000 UTF-16 code units
-  const { text, ranges } = marked(`apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "${long}"\n  b: [${long}, |*nowhere|]\n  |a|: 1\n`);
+  const { text, ranges } = marked(`apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "${long}"\n  b: [${long}, |*nowhere|]\n  |a|: 1\n`);
   assert.deepEqual(short(check(text)), [
     { code: 'MM104', severity: ERROR, range: ranges[0] },
     { code: 'MM101', severity: ERROR, range: ranges[1] },
@@ -157,7 +160,7 @@ test('deep nesting (1,000 levels, block and flow): one MM110 or nothing, never a
 });
 
 test('CRLF line endings: ranges are the same as with LF', () => {
-  const lf = 'apiVersion: v1\nkind: ConfigMap\nkind: Secret\n---\na: *missing\n---\n- x\n';
+  const lf = 'apiVersion: config.mumbai.example/v1\nkind: Settings\nkind: Secret\n---\na: *missing\n---\n- x\n';
   const crlf = lf.replace(/\n/g, '\r\n');
   const expected = [
     { code: 'MM101', severity: ERROR, range: range(2, 0, 2, 4) },
@@ -170,20 +173,20 @@ test('CRLF line endings: ranges are the same as with LF', () => {
 });
 
 test('tabs used for indentation: MM102 on the tab', () => {
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\ndata:\n|\t|a: 1\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n|\t|a: 1\n');
   assert.deepEqual(short(check(text)), [{ code: 'MM102', severity: ERROR, range: ranges[0] }]);
   // a tab inside a value or after the indentation is not MM102
-  assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "x\ty"\n  b: x\ty\n'), []);
+  assert.deepEqual(check('apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "x\ty"\n  b: x\ty\n'), []);
 });
 
 test('a byte order mark: parsed as if absent, ranges count it as the one UTF-16 unit it is', () => {
-  assert.deepEqual(check('\uFEFFapiVersion: v1\nkind: ConfigMap\n'), []);
-  assert.deepEqual(short(check('\uFEFFapiVersion: v1\nkind: ConfigMap\nkind: X\n')), [{ code: 'MM101', severity: ERROR, range: range(2, 0, 2, 4) }]);
+  assert.deepEqual(check('\uFEFFapiVersion: config.mumbai.example/v1\nkind: Settings\n'), []);
+  assert.deepEqual(short(check('\uFEFFapiVersion: config.mumbai.example/v1\nkind: Settings\nkind: X\n')), [{ code: 'MM101', severity: ERROR, range: range(2, 0, 2, 4) }]);
   assert.deepEqual(check('\uFEFF# only a comment\n'), []);
 });
 
 test('empty documents, empty files, comments only, document end markers: nothing', () => {
-  for (const text of ['', '\n', '---\n---\n', '---', '...\n', '# a comment\n# another\n', '---\n# c\n---\n# d\n', '\n\n\n', '   \n', 'apiVersion: v1\nkind: ConfigMap\n...\n---\n...\n']) {
+  for (const text of ['', '\n', '---\n---\n', '---', '...\n', '# a comment\n# another\n', '---\n# c\n---\n# d\n', '\n\n\n', '   \n', 'apiVersion: config.mumbai.example/v1\nkind: Settings\n...\n---\n...\n']) {
     assert.deepEqual(check(text), [], JSON.stringify(text));
   }
 });
@@ -198,9 +201,9 @@ test('a resource missing apiVersion or kind: MM109 on the key that is there', ()
 });
 
 test('odd characters: U+2028, lone surrogates, NUL-free control characters in strings', () => {
-  assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "x\u2028y"\n'), []);
-  assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "\uD800"\n'), []);
-  assert.deepEqual(check('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "\\u0001 escaped"\n'), []);
+  assert.deepEqual(check('apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "x\u2028y"\n'), []);
+  assert.deepEqual(check('apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "\uD800"\n'), []);
+  assert.deepEqual(check('apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "\\u0001 escaped"\n'), []);
 });
 
 test('a file of 5,000 broken lines finishes with one diagnostic per problem', BOUND, () => {

@@ -3,6 +3,7 @@
 // document is parsed and validated again; the rest is reused from the previous result.
 import type { Finding } from './finding';
 import { guardFile, MAX_NESTING } from './parse/fileGuards';
+import { findTemplateAction, neutraliseTemplates } from './parse/helmTemplate';
 import { nestingDepth } from './parse/nestingDepth';
 import { createLineIndex, type LineIndex } from './parse/lineIndex';
 import { createLocator, type Locator } from './parse/locator';
@@ -35,6 +36,8 @@ export interface AnalyzedFile {
   readonly findings: readonly Finding[];
   /** Cache key of the options the documents were analysed with. */
   readonly optionsKey: string;
+  /** A template (Helm): its resources hold placeholders, so they stay out of the workspace. */
+  readonly isTemplate: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -48,12 +51,25 @@ export interface AnalyzeOptions {
 export class AnalysisCancelled extends Error {}
 
 /**
+ * What stays reported in a template file: a field name is never templated, so an unknown
+ * field or a duplicate key is real; values, required fields (often filled by an
+ * `include`) and syntax around actions are not knowable before rendering.
+ */
+const TEMPLATE_SAFE_CODES = new Set(['MM101', 'MM103', 'MM110', 'MM200']);
+
+/**
  * A copy of `text` that does not share memory with the file it was sliced from. V8 keeps
  * the whole parent string alive for a slice; cached documents outlive their file version,
  * so without this every edit would retain a full copy of the file.
  */
 function detached(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocument {
@@ -76,9 +92,14 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   const extracted = extractResources(parsed.doc, options.aliasBudget, text);
   findings.push(...extracted.findings);
   // A document with syntax errors still gets schema checks: the parser recovers well, and
-  // the user should see both. Its resources are kept for the workspace.
+  // the user should see both. Its resources are kept for the workspace. But a schema
+  // finding on a line the parser already complained about is the same mistake seen twice
+  // (a tab-indented key lands in the wrong mapping), so it is left out.
+  const brokenLines = new Set(parsed.findings.filter((f) => f.severity !== 'warning').map((f) => lineOf(text, f.start)));
   for (const resource of extracted.resources) {
-    findings.push(...options.validateResource(resource, createLocator(resource.node, 0)));
+    for (const finding of options.validateResource(resource, createLocator(resource.node, 0))) {
+      if (brokenLines.size === 0 || !brokenLines.has(lineOf(text, finding.start))) findings.push(finding);
+    }
   }
   return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart };
 }
@@ -87,24 +108,29 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
   const lineIndex = createLineIndex(text);
   const optionsKey = `${options.aliasBudget}`;
   const guard = guardFile(text, options.maxFileSizeKB);
-  if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey };
+  if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false };
+  const template = findTemplateAction(text);
+  const analysed = template ? neutraliseTemplates(text) : text;
 
   const reusable = new Map<string, AnalyzedDocument>();
   if (previous && previous.optionsKey === optionsKey) {
     for (const d of previous.documents) reusable.set(d.analysis.text, d.analysis);
   }
   const documents: PlacedDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
+  for (const chunk of splitDocuments(analysed)) {
     if (options.shouldStop?.()) throw new AnalysisCancelled();
     const analysis = reusable.get(chunk.text) ?? analyzeDocument(chunk.text, options);
     documents.push({ offset: chunk.offset, analysis });
   }
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = template ? [template] : [];
   const hasResources = documents.some((d) => d.analysis.resources.length > 0);
   for (const { offset, analysis } of documents) {
-    for (const f of analysis.findings) findings.push({ ...f, start: f.start + offset, end: f.end + offset });
-    if (hasResources && (analysis.shape === 'sequence' || analysis.shape === 'scalar')) {
+    for (const f of analysis.findings) {
+      if (template && !TEMPLATE_SAFE_CODES.has(f.code)) continue;
+      findings.push({ ...f, start: f.start + offset, end: f.end + offset });
+    }
+    if (!template && hasResources && (analysis.shape === 'sequence' || analysis.shape === 'scalar')) {
       const start = offset + analysis.contentStart;
       const lineEnd = text.indexOf('\n', start);
       findings.push({
@@ -115,5 +141,5 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
       });
     }
   }
-  return { text, lineIndex, documents, findings, optionsKey };
+  return { text, lineIndex, documents, findings, optionsKey, isTemplate: template !== undefined };
 }

@@ -1,15 +1,11 @@
-// Checks that decide, before any parsing, whether a file is analysed at all: too large,
-// not text, or a template. Each gives one finding and stops the analysis.
+// Checks that decide, before any parsing, whether a file is analysed at all: too large or
+// not text (one finding, no analysis). Templates are analysed where they are YAML: see
+// helmTemplate.ts.
 import type { Finding } from '../finding';
 
 /** Real manifests nest a few dozen levels; the parser's own limit is several hundred.
  * Checked per document in analyzeFile.ts, before the parser sees it (see nestingDepth.ts). */
 export const MAX_NESTING = 256;
-
-// A Helm (Go template) action: `{{ .Values… }}`, `{{- if … }}`, `{{ include … }}`, `{{ $x := … }}`.
-// Prometheus alert templates such as `{{ $labels.pod }}` or `{{ $value | humanize }}` are
-// plain strings to Kubernetes and must not turn a PrometheusRule file into a "template".
-const HELM_ACTION = /\{\{-?\s*(?:\.|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|default|quote|required|printf|lookup)\b|\$\w*\s*:?=)[\s\S]*?\}\}/;
 
 export function guardFile(text: string, maxFileSizeKB: number): Finding | undefined {
   if (text.length > maxFileSizeKB * 1024) {
@@ -18,10 +14,6 @@ export function guardFile(text: string, maxFileSizeKB: number): Finding | undefi
   }
   if (looksBinary(text)) {
     return { code: 'MM106', message: 'This file does not look like text (it holds NUL or other control bytes), so it is not analysed as YAML.', start: 0, end: Math.min(1, text.length) };
-  }
-  const template = HELM_ACTION.exec(text);
-  if (template) {
-    return { code: 'MM107', message: 'This file holds template actions ({{ … }}), e.g. a Helm chart template; it is not validated as plain YAML.', start: template.index, end: template.index + template[0].length };
   }
   return undefined;
 }

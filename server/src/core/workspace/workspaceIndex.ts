@@ -26,7 +26,8 @@ export class WorkspaceIndex {
 
   setFile(uri: string, file: AnalyzedFile): void {
     const entries: IndexedResource[] = [];
-    for (const { offset, analysis } of file.documents) {
+    // a template's resources hold placeholders where values are templated
+    if (!file.isTemplate) for (const { offset, analysis } of file.documents) {
       for (const resource of analysis.resources) entries.push(this.entry(uri, resource, offset));
     }
     this.files.set(uri, entries);
