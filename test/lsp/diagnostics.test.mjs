@@ -14,7 +14,7 @@ after(() => client.shutdown());
 test('didOpen: a duplicate key after an emoji on the same line has its UTF-16 range', async () => {
   const uri = fileUri('diagnostics/emoji.yaml');
   // 🚀 is two UTF-16 code units; the Cyrillic letters are one each.
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: платежи\n  labels: {team: "🚀 платежи", |team|: x}\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\nmetadata:\n  name: платежи\n  labels: {team: "🚀 платежи", |team|: x}\n');
   client.open(uri, text);
   const { diagnostics, version } = await client.waitForDiagnostics(uri, { version: 1 });
   assert.equal(version, 1);
@@ -24,7 +24,7 @@ test('didOpen: a duplicate key after an emoji on the same line has its UTF-16 ra
 
 test('every diagnostic has source, a string code and a docs link ending in #CODE', async () => {
   const uri = fileUri('diagnostics/fields.yaml');
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\n|kind|: Secret\ndata:\n  y: |*nowhere|\n---\napiVersion: v1\nkind: Secret\n---\n- |a|\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\n|kind|: Secret\ndata:\n  y: |*nowhere|\n---\napiVersion: v1\nkind: Secret\n---\n- |a|\n');
   client.open(uri, text);
   const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
   assert.deepEqual(diagnostics.map((d) => d.code), ['MM101', 'MM104', 'MM108']);
@@ -42,17 +42,17 @@ test('every diagnostic has source, a string code and a docs link ending in #CODE
 
 test('didOpen: a clean document gets an empty publish', async () => {
   const uri = fileUri('diagnostics/clean.yaml');
-  client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: clean\ndata:\n  a: "1"\n');
+  client.open(uri, 'apiVersion: config.mumbai.example/v1\nkind: Settings\nmetadata:\n  name: clean\ndata:\n  a: "1"\n');
   const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
   assert.deepEqual(diagnostics, []);
 });
 
 test('didOpen: YAML-level codes each with their range', async () => {
   const cases = [
-    ['MM100', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |b|: c\n', Severity.Error],
-    ['MM102', 'apiVersion: v1\nkind: ConfigMap\ndata:\n|\t|a: b\n', Severity.Error],
-    ['MM104', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |*missing|\n', Severity.Error],
-    ['MM108', 'apiVersion: v1\nkind: ConfigMap\n---\n|- a|\n- b\n', Severity.Warning],
+    ['MM100', 'apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: |b|: c\n', Severity.Error],
+    ['MM102', 'apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n|\t|a: b\n', Severity.Error],
+    ['MM104', 'apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: |*missing|\n', Severity.Error],
+    ['MM108', 'apiVersion: config.mumbai.example/v1\nkind: Settings\n---\n|- a|\n- b\n', Severity.Warning],
     ['MM109', '|apiVersion|: v1\nmetadata:\n  name: x\n', Severity.Error],
   ];
   for (const [code, source, severity] of cases) {
@@ -66,7 +66,7 @@ test('didOpen: YAML-level codes each with their range', async () => {
 
 test('didChange: incremental edits sent in a burst; only the latest version is published, for its text', async () => {
   const uri = fileUri('diagnostics/burst.yaml');
-  let text = 'apiVersion: v1\nkind: ConfigMap\nkind: Secret\ndata:\n  a: "1"\n';
+  let text = 'apiVersion: config.mumbai.example/v1\nkind: Settings\nkind: Secret\ndata:\n  a: "1"\n';
   client.open(uri, text);
   const first = await client.waitForDiagnostics(uri, { version: 1 });
   assert.deepEqual(first.diagnostics.map((d) => d.code), ['MM101']);
@@ -82,7 +82,7 @@ test('didChange: incremental edits sent in a burst; only the latest version is p
     { version: 5, changes: [{ range: range(5, 0, 5, 1), text: '  ' }] },
   ];
   for (const step of steps) text = applyChanges(text, step.changes);
-  assert.equal(text, 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "1"\n  b: "🚀"\n  c: x\n  a: "2"\n');
+  assert.equal(text, 'apiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  a: "1"\n  b: "🚀"\n  c: x\n  a: "2"\n');
   const since = client.published.length;
   client.changeBurst(uri, steps);
 
@@ -103,7 +103,7 @@ test('didChange: a full-text change replaces the document', async () => {
 
 test('didChange after a fix and a regression: each version gets its own diagnostics', async () => {
   const uri = fileUri('diagnostics/sequence.yaml');
-  client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n');
+  client.open(uri, 'apiVersion: config.mumbai.example/v1\nkind: Settings\nmetadata:\n  name: x\n  name: y\n');
   assert.deepEqual((await client.waitForDiagnostics(uri, { version: 1 })).diagnostics.map((d) => d.code), ['MM101']);
   client.change(uri, 2, [{ range: range(4, 2, 4, 6), text: 'namespace' }]);
   assert.deepEqual((await client.waitForDiagnostics(uri, { version: 2 })).diagnostics, []);
@@ -114,7 +114,7 @@ test('didChange after a fix and a regression: each version gets its own diagnost
 
 test('multi-document file: ranges are absolute in the file', async () => {
   const uri = fileUri('diagnostics/multi.yaml');
-  const { text, ranges } = marked('apiVersion: v1\nkind: ConfigMap\n---\n# ünïcödé comment 🚀\napiVersion: v1\nkind: Secret\n|kind|: Secret\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  x: |*a|\n');
+  const { text, ranges } = marked('apiVersion: config.mumbai.example/v1\nkind: Settings\n---\n# ünïcödé comment 🚀\napiVersion: v1\nkind: Secret\n|kind|: Secret\n---\napiVersion: config.mumbai.example/v1\nkind: Settings\ndata:\n  x: |*a|\n');
   client.open(uri, text);
   const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
   assert.deepEqual(diagnostics.map(brief), [
