@@ -44,6 +44,8 @@ export interface CostSettings {
   readonly proxyDefaults: Readonly<Record<ProxyDefaultsKey, ProxyResourceSetting>>;
   /** Total control-plane requests of a tuned install, replacing the chart-default components. */
   readonly controlPlane: Readonly<Partial<Record<ControlPlaneKey, { readonly cpu: string; readonly memory: string }>>>;
+  /** Show each proxy resource annotation's monthly cost as an inlay hint (off by default: it is busy). */
+  readonly inlayHints: boolean;
 }
 
 export interface Settings {
@@ -59,6 +61,8 @@ export interface Settings {
   readonly defaultNamespace: string;
   /** Globs (relative to the workspace folder) of files the workspace scan skips. */
   readonly exclude: readonly string[];
+  /** Format Document (mumbaiMesh.format.enable). */
+  readonly format: { readonly enable: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -80,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
       consul: { requests: { cpu: null, memory: null }, limits: { cpu: null, memory: null } },
     },
     controlPlane: {},
+    inlayHints: false,
   },
   defaultMesh: 'none',
   rules: {},
@@ -88,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
   validation: { debounceMs: 300 },
   defaultNamespace: 'default',
   exclude: [],
+  format: { enable: true },
 };
 
 const PROFILES: readonly CostProfile[] = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'];
@@ -190,9 +196,11 @@ export function normaliseSettings(raw: unknown): NormalisedSettings {
     rightSizingFactor: pick('cost.rightSizingFactor', cost.rightSizingFactor, atLeastOne, d.cost.rightSizingFactor),
     proxyDefaults,
     controlPlane,
+    inlayHints: pick('cost.inlayHints', cost.inlayHints, (v): v is boolean => typeof v === 'boolean', d.cost.inlayHints),
   };
 
   const validation = isRecord(section.validation) ? section.validation : {};
+  const format = isRecord(section.format) ? section.format : {};
   const settings: Settings = {
     cost: costSettings,
     defaultMesh: pick('defaultMesh', section.defaultMesh, oneOf(MESHES), d.defaultMesh),
@@ -202,6 +210,7 @@ export function normaliseSettings(raw: unknown): NormalisedSettings {
     validation: { debounceMs: pick('validation.debounceMs', validation.debounceMs, nonNegative, d.validation.debounceMs) },
     exclude: pick('exclude', section.exclude, (v): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string'), d.exclude),
     defaultNamespace: pick('defaultNamespace', section.defaultNamespace, (v): v is string => typeof v === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v), d.defaultNamespace),
+    format: { enable: pick('format.enable', format.enable, (v): v is boolean => typeof v === 'boolean', d.format.enable) },
   };
   return { settings, warnings };
 }

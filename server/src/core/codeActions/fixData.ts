@@ -1,0 +1,28 @@
+// The `data` findings carry for quick fixes (see schema/issueToFinding.ts and the rules),
+// read defensively: a client may hand back anything.
+import type { JsonPath } from '../parse/locator';
+
+export interface FixData {
+  /** Replacement text for the diagnostic's range (a key name, a value, or literal YAML for MM201). */
+  readonly replaceWith?: string;
+  /** MM300: the apiVersion to write instead. */
+  readonly replaceApiVersion?: string;
+  /** MM200: the unknown field's name. */
+  readonly field?: string;
+  /** MM200: the path of the object the field belongs in. */
+  readonly moveTo?: JsonPath;
+  /** IST0101 (missing subset), if the rule supplies it: the subset to create and the host. */
+  readonly addSubset?: { readonly name?: string; readonly host?: string };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function fixData(data: unknown): FixData {
+  if (!isRecord(data)) return {};
+  const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const moveTo = Array.isArray(data.moveTo) && data.moveTo.every((p) => typeof p === 'string' || typeof p === 'number') ? (data.moveTo as JsonPath) : undefined;
+  const add = isRecord(data.addSubset) ? { name: s(data.addSubset.name), host: s(data.addSubset.host) } : undefined;
+  return { replaceWith: s(data.replaceWith), replaceApiVersion: s(data.replaceApiVersion), field: s(data.field), moveTo, addSubset: add };
+}
