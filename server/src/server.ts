@@ -14,6 +14,9 @@ import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { DocumentCache } from './documentCache';
 import { guard, runSafe } from './runSafe';
 import { loadSchemaRegistry, loadValidateResource } from './schemaFiles';
+import { userSchemaRegistry } from './userSchemas';
+import { validateResource, type SchemaRegistry } from './core/schema/index';
+import { URI } from 'vscode-uri';
 import { meshHover } from './core/hover/index';
 import { SettingsSource } from './settingsSource';
 import { ValidationQueue } from './validationQueue';
@@ -61,7 +64,21 @@ const cache = new DocumentCache();
 const settingsSource = new SettingsSource(connection, log);
 // one schema registry for validation and hover
 const schemaRegistry = loadSchemaRegistry(log);
-const service = createMeshService({ validateResource: loadValidateResource(log, undefined, schemaRegistry) });
+const builtInValidation = loadValidateResource(log, undefined, schemaRegistry);
+// the user's own schemas (mumbaiMesh.schemas) come first; rebuilt when that setting changes
+let userSchemas: { key: string; registry: SchemaRegistry | undefined } = { key: '{}', registry: undefined };
+function useUserSchemas(settings: Settings): void {
+  const key = JSON.stringify(settings.schemas);
+  if (key === userSchemas.key) return;
+  const folder = workspaceFolders[0] ? URI.parse(workspaceFolders[0].uri).fsPath : undefined;
+  userSchemas = { key, registry: userSchemaRegistry(settings.schemas, folder, log) };
+}
+const service = createMeshService({
+  validateResource: (resource, locator) => {
+    const own = userSchemas.registry;
+    return own?.entry(resource.apiVersion, resource.kind) ? validateResource(resource, locator, own) : builtInValidation(resource, locator);
+  },
+});
 let index = new WorkspaceIndex();
 let supportsConfiguration = false;
 let supportsWatchers = false;
@@ -86,6 +103,7 @@ async function validate(uri: string): Promise<void> {
   const version = document.version;
   const settings = await settingsSource.get(uri);
   if (documents.get(uri)?.version !== version) return; // a newer change is queued
+  useUserSchemas(settings);
   const settingsKey = JSON.stringify(settings);
   let file = cache.get(uri, version, settingsKey);
   if (!file) {

@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   readonly maxFileSizeKB: number;
   readonly aliasBudget: number;
   readonly validateResource: ValidateResource;
+  /** Anything else the document results depend on (e.g. the user's own schemas). */
+  readonly cacheKey?: string;
   /** Checked between documents; when it returns true the analysis stops early. */
   readonly shouldStop?: () => boolean;
 }
@@ -106,7 +108,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
 
 export function analyzeFile(text: string, options: AnalyzeOptions, previous?: AnalyzedFile): AnalyzedFile {
   const lineIndex = createLineIndex(text);
-  const optionsKey = `${options.aliasBudget}`;
+  const optionsKey = `${options.aliasBudget}|${options.cacheKey ?? ''}`;
   const guard = guardFile(text, options.maxFileSizeKB);
   if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false };
   const template = findTemplateAction(text);

@@ -39,7 +39,7 @@ export function createMeshService(deps: MeshServiceDeps): MeshService {
     apiVersionChange(resource.apiVersion, resource.kind)?.removedIn ? [] : deps.validateResource(resource, locator);
   return {
     analyze(text, settings, previous, shouldStop) {
-      return analyzeFile(text, { maxFileSizeKB: settings.maxFileSizeKB, aliasBudget: settings.aliasBudget, validateResource, shouldStop }, previous);
+      return analyzeFile(text, { maxFileSizeKB: settings.maxFileSizeKB, aliasBudget: settings.aliasBudget, validateResource, shouldStop, cacheKey: JSON.stringify(settings.schemas) }, previous);
     },
     diagnostics(file, settings, workspace) {
       const starts = file.documents.map((d) => d.offset);

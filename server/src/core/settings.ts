@@ -63,6 +63,8 @@ export interface Settings {
   readonly exclude: readonly string[];
   /** Format Document (mumbaiMesh.format.enable). */
   readonly format: { readonly enable: boolean };
+  /** JSON Schemas of the user's own kinds: `"group/version/Kind"` → schema file path. */
+  readonly schemas: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -94,6 +96,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultNamespace: 'default',
   exclude: [],
   format: { enable: true },
+  schemas: {},
 };
 
 const PROFILES: readonly CostProfile[] = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'];
@@ -210,6 +213,7 @@ export function normaliseSettings(raw: unknown): NormalisedSettings {
     validation: { debounceMs: pick('validation.debounceMs', validation.debounceMs, nonNegative, d.validation.debounceMs) },
     exclude: pick('exclude', section.exclude, (v): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string'), d.exclude),
     defaultNamespace: pick('defaultNamespace', section.defaultNamespace, (v): v is string => typeof v === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v), d.defaultNamespace),
+    schemas: pick('schemas', section.schemas, (v): v is Record<string, string> => isRecord(v) && Object.entries(v).every(([k, f]) => /^([^/\s]+\/)?[^/\s]+\/[^/\s]+$/.test(k) && typeof f === 'string' && f.length > 0), d.schemas),
     format: { enable: pick('format.enable', format.enable, (v): v is boolean => typeof v === 'boolean', d.format.enable) },
   };
   return { settings, warnings };
