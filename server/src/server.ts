@@ -442,7 +442,8 @@ connection.onRequest(COST_REPORT_REQUEST, async (params: CostReportParams | null
   return runSafe(log, 'costReport', null, token, (): CostReportResult => {
     // the nonce and CSP source go into the page's policy: accept only what they can be
     const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9+/=_-]{16,}$/.test(params.nonce) ? params.nonce : undefined;
-    const cspSource = typeof params?.cspSource === 'string' && /^[^'";<>\s]+$/.test(params.cspSource) ? params.cspSource : undefined;
+    // cspSource is source expressions, e.g. `'self' https://*.vscode-cdn.net` in VS Code for the web
+    const cspSource = typeof params?.cspSource === 'string' && /^(?:'self'|[^\s'";<>,]+)(?:\s+(?:'self'|[^\s'";<>,]+))*$/.test(params.cspSource) ? params.cspSource : undefined;
     if (!nonce || !cspSource) throw new Error('costReport needs a nonce (16+ base64 characters) and the webview cspSource');
     const entry = costEntry(settings);
     const comparison = (entry.comparison ??= compareMeshes(entry.resources, settings));

@@ -56,6 +56,64 @@ import { virtualServiceMeshHostConflict } from './virtualServiceMeshHostConflict
 import { virtualServiceSubsetExists } from './virtualServiceSubsetExists';
 import { virtualServiceUnreachableRule } from './virtualServiceUnreachableRule';
 import { workloadProxyUid } from './workloadProxyUid';
+import { linkerdServerSelectsWorkload } from './linkerdServerSelectsWorkload';
+import { linkerdPolicyTargetExists } from './linkerdPolicyTargetExists';
+import { linkerdRouteParentExists } from './linkerdRouteParentExists';
+import { linkerdAuthenticationRefExists } from './linkerdAuthenticationRefExists';
+import { linkerdServerPortOnPods } from './linkerdServerPortOnPods';
+import { consulSplitterWeights } from './consulSplitterWeights';
+import { consulSubsetExists } from './consulSubsetExists';
+import { consulRoutingOnTcpService } from './consulRoutingOnTcpService';
+import { consulRoutingOnDefaultProtocol } from './consulRoutingOnDefaultProtocol';
+import { consulIntentionDuplicateSource } from './consulIntentionDuplicateSource';
+import { consulIntentionWildcardOrder } from './consulIntentionWildcardOrder';
+import { gatewayApiParentExists } from './gatewayApiParentExists';
+import { gatewayApiParentListener } from './gatewayApiParentListener';
+import { gatewayApiParentNamespaceAllowed } from './gatewayApiParentNamespaceAllowed';
+import { gatewayApiBackendExists } from './gatewayApiBackendExists';
+import { gatewayApiBackendPort } from './gatewayApiBackendPort';
+import { gatewayApiReferenceGrant } from './gatewayApiReferenceGrant';
+import { gatewayApiZeroWeights } from './gatewayApiZeroWeights';
+import { authorizationPolicyConditionKey } from './authorizationPolicyConditionKey';
+import { authorizationPolicyValueFormat } from './authorizationPolicyValueFormat';
+import { authorizationPolicyPrincipalForm } from './authorizationPolicyPrincipalForm';
+import { authorizationPolicyPathWildcard } from './authorizationPolicyPathWildcard';
+import { authorizationPolicyOperationPorts } from './authorizationPolicyOperationPorts';
+import { authorizationPolicyHostPort } from './authorizationPolicyHostPort';
+import { authorizationPolicyAllowEmptyRule } from './authorizationPolicyAllowEmptyRule';
+import { authorizationPolicyAllowNoRules } from './authorizationPolicyAllowNoRules';
+import { authorizationPolicyEvaluationOrder } from './authorizationPolicyEvaluationOrder';
+import { virtualServiceZeroWeights } from './virtualServiceZeroWeights';
+import { virtualServiceAfterCatchAllMatch } from './virtualServiceAfterCatchAllMatch';
+import { virtualServiceEmptyMatchValue } from './virtualServiceEmptyMatchValue';
+import { virtualServiceRetriesExceedTimeout } from './virtualServiceRetriesExceedTimeout';
+import { virtualServiceFullAbort } from './virtualServiceFullAbort';
+import { virtualServiceMirrorPercentage } from './virtualServiceMirrorPercentage';
+import { destinationRuleDuplicateSubset } from './destinationRuleDuplicateSubset';
+import { destinationRuleLocalityWeights } from './destinationRuleLocalityWeights';
+import { destinationRuleDistributeAndFailover } from './destinationRuleDistributeAndFailover';
+import { destinationRuleSubsetOutsideService } from './destinationRuleSubsetOutsideService';
+import { destinationRuleEjectAllHosts } from './destinationRuleEjectAllHosts';
+import { destinationRuleZeroConnectionLimit } from './destinationRuleZeroConnectionLimit';
+import { destinationRuleNoKeepAlive } from './destinationRuleNoKeepAlive';
+import { destinationRuleTlsDisabledUnderStrict } from './destinationRuleTlsDisabledUnderStrict';
+import { destinationRuleMutualTlsUnderDisabled } from './destinationRuleMutualTlsUnderDisabled';
+import { destinationRuleDuplicateAcrossRules } from './destinationRuleDuplicateAcrossRules';
+import { gatewaySelectsNonGatewayWorkload } from './gatewaySelectsNonGatewayWorkload';
+import { sidecarEgressHostExists } from './sidecarEgressHostExists';
+import { meshAnnotationUnknown } from './meshAnnotationUnknown';
+import { meshAnnotationMisplaced } from './meshAnnotationMisplaced';
+import { meshAnnotationInvalid } from './meshAnnotationInvalid';
+import { proxyRequestAboveLimit } from './proxyRequestAboveLimit';
+import { proxyConfigUnknownField } from './proxyConfigUnknownField';
+import { proxyConfigFieldValue } from './proxyConfigFieldValue';
+import { serviceTargetPortName } from './serviceTargetPortName';
+import { serviceTargetPortNumber } from './serviceTargetPortNumber';
+import { workloadSelectorMatchesTemplate } from './workloadSelectorMatchesTemplate';
+import { labelSyntax } from './labelSyntax';
+import { selectorRequirements } from './selectorRequirements';
+import { kubernetesNameSyntax } from './kubernetesNameSyntax';
+import { servicePortNames } from './servicePortNames';
 
 export const RULES: readonly Rule[] = [
   annotationAlpha,
@@ -114,4 +172,62 @@ export const RULES: readonly Rule[] = [
   virtualServiceSubsetExists,
   virtualServiceUnreachableRule,
   workloadProxyUid,
+  linkerdServerSelectsWorkload,
+  linkerdPolicyTargetExists,
+  linkerdRouteParentExists,
+  linkerdAuthenticationRefExists,
+  linkerdServerPortOnPods,
+  consulSplitterWeights,
+  consulSubsetExists,
+  consulRoutingOnTcpService,
+  consulRoutingOnDefaultProtocol,
+  consulIntentionDuplicateSource,
+  consulIntentionWildcardOrder,
+  gatewayApiParentExists,
+  gatewayApiParentListener,
+  gatewayApiParentNamespaceAllowed,
+  gatewayApiBackendExists,
+  gatewayApiBackendPort,
+  gatewayApiReferenceGrant,
+  gatewayApiZeroWeights,
+  authorizationPolicyConditionKey,
+  authorizationPolicyValueFormat,
+  authorizationPolicyPrincipalForm,
+  authorizationPolicyPathWildcard,
+  authorizationPolicyOperationPorts,
+  authorizationPolicyHostPort,
+  authorizationPolicyAllowEmptyRule,
+  authorizationPolicyAllowNoRules,
+  authorizationPolicyEvaluationOrder,
+  virtualServiceZeroWeights,
+  virtualServiceAfterCatchAllMatch,
+  virtualServiceEmptyMatchValue,
+  virtualServiceRetriesExceedTimeout,
+  virtualServiceFullAbort,
+  virtualServiceMirrorPercentage,
+  destinationRuleDuplicateSubset,
+  destinationRuleLocalityWeights,
+  destinationRuleDistributeAndFailover,
+  destinationRuleSubsetOutsideService,
+  destinationRuleEjectAllHosts,
+  destinationRuleZeroConnectionLimit,
+  destinationRuleNoKeepAlive,
+  destinationRuleTlsDisabledUnderStrict,
+  destinationRuleMutualTlsUnderDisabled,
+  destinationRuleDuplicateAcrossRules,
+  gatewaySelectsNonGatewayWorkload,
+  sidecarEgressHostExists,
+  meshAnnotationUnknown,
+  meshAnnotationMisplaced,
+  meshAnnotationInvalid,
+  proxyRequestAboveLimit,
+  proxyConfigUnknownField,
+  proxyConfigFieldValue,
+  serviceTargetPortName,
+  serviceTargetPortNumber,
+  workloadSelectorMatchesTemplate,
+  labelSyntax,
+  selectorRequirements,
+  kubernetesNameSyntax,
+  servicePortNames,
 ];
