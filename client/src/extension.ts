@@ -3,6 +3,10 @@
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EventEmitter } from 'vscode';
+import { COST_CHANGED_NOTIFICATION } from '../../server/src/protocol';
+import { registerCostReportPanel } from './costReportPanel';
+import { registerCostStatusBar } from './costStatusBar';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +29,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('mumbaiMesh', 'Mumbai Mesh', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
   await client.start();
+  // cost views (issue 6): one listener for the server's notification, shared by both
+  const costChanged = new EventEmitter<void>();
+  context.subscriptions.push(costChanged, client.onNotification(COST_CHANGED_NOTIFICATION, () => costChanged.fire()));
+  context.subscriptions.push(registerCostStatusBar(client, costChanged.event), registerCostReportPanel(client, costChanged.event));
 }
 
 export async function deactivate(): Promise<void> {

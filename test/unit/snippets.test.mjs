@@ -163,6 +163,7 @@ spec:
       port: 8080
       targetPort: 8080
 `;
+const PAYMENTS_API_SERVICE = PAYMENTS_SERVICE.replace('name: payments\n  namespace', 'name: payments-api\n  namespace');
 const EASTWEST_GATEWAY = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -205,6 +206,7 @@ const WORKSPACE_CONTEXT = {
   'mm-dabbawala-canary': PAYMENTS_SERVICE,
   'mm-ladies-compartment': PAYMENTS_SERVICE,
   'mm-monsoon-drill': PAYMENTS_SERVICE,
+  'mm-metro-retry': PAYMENTS_API_SERVICE,
 };
 
 describe('every snippet draws zero diagnostics from mumbai-mesh check', () => {

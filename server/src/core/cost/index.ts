@@ -19,3 +19,14 @@ export { USAGE_FACTS, EXPECTED_RPS_ANNOTATION, usagePerPod, type UsageFact, type
 export { costWorkload, podProxy, pricedAmount, type WorkloadCost, type PodProxy, type CostContext } from './workloadCost';
 export { parseQuantity, parseCpuMillicores, parseMemoryBytes, formatCpu, formatMemory, MIB, GIB } from './quantity';
 export { toMajor, toMinor, moneyTotal, roundHalfUp, hundredthsToMiB, type ReportedAmount } from './totals';
+// The editor's views of the same report (issue 6): lenses, hover, inlay hints, report page, CSV.
+export { costCodeLenses, costLensTitle, SHOW_COST_REPORT_COMMAND, type CostLensOptions } from './codeLenses';
+export { costHover, type CostHover, type CostHoverInput } from './costHover';
+export { costInlayHints, type CostInlayOptions } from './inlayHints';
+export { reportHtml, type ReportHtmlOptions } from './reportHtml';
+export { reportCsv, CSV_COLUMNS, type CsvOptions } from './reportCsv';
+export { costBreakdown, CONTROL_PLANE_GROUP, type CostBreakdown, type CostGroup } from './costBreakdown';
+export { moneyExact, moneyShort, cpuLabel, memoryLabel, replicasLabel, workloadId, workloadMeshLabel, MESH_LABELS } from './costDisplay';
+export { workloadsInFile, findWorkload, type PlacedWorkload } from './fileWorkloads';
+export { barChart, type Bar } from './reportChart';
+export { costSummary, type CostSummaryData, type CostSummaryLine } from './costSummary';

@@ -1,0 +1,80 @@
+// Custom messages between the Mumbai Mesh language server and its VS Code client, declared
+// once for both sides. The only server file the client imports: plain names and types, no
+// runtime dependency. Any LSP client may use them; none needs them for the standard features.
+
+/** The command a cost CodeLens runs; argument: a workload id `kind/namespace/name` (optional). */
+export const SHOW_COST_REPORT_COMMAND = 'mumbaiMesh.showCostReport';
+
+export const COST_PROFILES = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'] as const;
+export type CostProfileName = (typeof COST_PROFILES)[number];
+
+/**
+ * `mumbaiMesh/costSummary` (client → server request): the workspace's total monthly mesh
+ * overhead at the active profile, for the status bar.
+ */
+export const COST_SUMMARY_REQUEST = 'mumbaiMesh/costSummary';
+
+export interface CostSummaryParams {
+  /** Whose settings price the workspace (a folder or document URI); default: the first workspace folder. */
+  readonly uri?: string;
+}
+
+export interface CostSummaryLine {
+  readonly mesh: string;
+  readonly label: string;
+  readonly workloads: number;
+  readonly monthlyMinor: number;
+  readonly text: string;
+}
+
+export interface CostSummary {
+  readonly profile: string;
+  readonly currency: string;
+  /** Minor units (paise for INR): exact. */
+  readonly monthlyMinor: number;
+  /** In the currency, as `mumbai-mesh cost --format json` prints `total.monthlyCost`. */
+  readonly monthlyCost: number;
+  /** `₹5,833/month` */
+  readonly text: string;
+  /** `₹5,833/month · aws-mumbai` */
+  readonly label: string;
+  /** Meshed workloads (and waypoints) counted. */
+  readonly workloads: number;
+  readonly byMesh: readonly CostSummaryLine[];
+  /** Markdown breakdown for a tooltip. */
+  readonly tooltip: string;
+}
+
+/**
+ * `mumbaiMesh/costReport` (client → server request): the report page and its exports. The
+ * page is rendered for a webview: the client passes its CSP source and a fresh nonce.
+ */
+export const COST_REPORT_REQUEST = 'mumbaiMesh/costReport';
+
+export interface CostReportParams {
+  readonly uri?: string;
+  /** A workload id (`kind/namespace/name`) to highlight. */
+  readonly focusWorkload?: string;
+  readonly nonce: string;
+  readonly cspSource: string;
+}
+
+export interface CostReportResult {
+  readonly html: string;
+  /** RFC 4180 CSV. */
+  readonly csv: string;
+  /** The JSON of `mumbai-mesh cost --format json --compare` (../shared/CONTRACTS.md). */
+  readonly json: string;
+  readonly profile: string;
+}
+
+/**
+ * `mumbaiMesh/costChanged` (server → client notification): the workspace's resources or
+ * settings changed; cost views should ask again. Sent after a quiet period, not per edit.
+ */
+export const COST_CHANGED_NOTIFICATION = 'mumbaiMesh/costChanged';
+
+export interface CostChangedParams {
+  /** Increases with every notification. */
+  readonly sequence: number;
+}
