@@ -12,6 +12,7 @@ const caches = new WeakMap<WorkspaceIndex, Map<string, Entry>>();
 
 /** The value `build` returns for this index, rebuilt only after the index changed. */
 export function derived<T>(index: WorkspaceIndex, key: string, build: (index: WorkspaceIndex) => T): T {
+  index.reads++;
   let cache = caches.get(index);
   if (!cache) {
     cache = new Map();

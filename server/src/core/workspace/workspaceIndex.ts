@@ -21,6 +21,12 @@ export class WorkspaceIndex {
   private kinds: Map<string, IndexedResource[]> | undefined;
   /** Bumped on every change, so callers can tell whether cached results are stale. */
   generation = 0;
+  /**
+   * Counts queries. runRules compares it around a rule's check: a check that queried
+   * nothing depends on its resource alone, so its findings can be reused until that
+   * resource changes.
+   */
+  reads = 0;
 
   constructor(readonly defaultNamespace = 'default') {}
 
@@ -52,28 +58,34 @@ export class WorkspaceIndex {
   }
 
   hasFile(uri: string): boolean {
+    this.reads++;
     return this.files.has(uri);
   }
 
   uris(): string[] {
+    this.reads++;
     return [...this.files.keys()];
   }
 
   /** Offsets → positions for a file indexed with setFile. */
   lineIndex(uri: string): LineIndex | undefined {
+    this.reads++;
     return this.lines.get(uri);
   }
 
   inFile(uri: string): readonly IndexedResource[] {
+    this.reads++;
     return this.files.get(uri) ?? [];
   }
 
   all(): IndexedResource[] {
+    this.reads++;
     return [...this.files.values()].flat();
   }
 
   /** Resources of a kind, optionally only of one API group (HTTPRoute exists in several). */
   ofKind(kind: string, group?: string): readonly IndexedResource[] {
+    this.reads++;
     if (!this.kinds) {
       this.kinds = new Map();
       for (const list of this.files.values()) {
@@ -89,6 +101,7 @@ export class WorkspaceIndex {
   }
 
   find(kind: string, namespace: string, name: string, group?: string): IndexedResource | undefined {
+    this.reads++;
     return this.ofKind(kind, group).find((e) => e.namespace === namespace && e.resource.name === name);
   }
 
