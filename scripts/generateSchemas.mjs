@@ -1,25 +1,90 @@
 #!/usr/bin/env node
-// Turns upstream CustomResourceDefinitions into one JSON Schema (draft-07, for ajv 8) per
-// group/version/kind under schemas/, plus schemas/index.json. Only structural facts are kept
-// (names, types, enums, nesting, required, bounds, defaults, patterns): upstream prose
-// (description, title, examples) never reaches schemas/, and a test checks that.
+// Turns upstream CustomResourceDefinitions (Istio, Linkerd, Consul, Gateway API, Prometheus
+// Operator) and Kubernetes' built-in kinds (kubernetesSchemas.mjs) into one JSON Schema
+// (draft-07, for ajv 8) per group/version/kind under schemas/, plus schemas/index.json with
+// each version's served/storage/deprecated flags. Only structural facts are kept (names,
+// types, enums, nesting, required, bounds, defaults, patterns): upstream prose (description,
+// title, examples) never reaches schemas/, and a test checks that. The output is
+// deterministic: the same inputs give the same bytes.
 //
 //   node scripts/generateSchemas.mjs
 //
-// Reads the CRDs in place from ../shared/upstream/crds (relative to the project root).
+// Reads the CRDs and OpenAPI documents in place from ../shared/upstream/crds (relative to the
+// project root), and the kubernetes-models devDependency from node_modules.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { KUBERNETES_SOURCES, generateKubernetes } from './kubernetesSchemas.mjs';
 
-/** What to convert, relative to ../shared/upstream/crds. A later issue adds the other meshes. */
+export { KUBERNETES_SOURCES };
+
+/**
+ * What to convert, relative to ../shared/upstream/crds: every CRD file there (the conformance
+ * test checks that none is left out). Istio's crd-all.gen-1.30.3.yaml is the release users run;
+ * it is a conformance input, not a source: master (crd-all.gen.yaml) accepts everything it does.
+ */
 export const SOURCES = [
   { mesh: 'istio', files: ['istio/crd-all.gen.yaml'] },
+  {
+    // the Helm chart's templates with their `{{` lines removed (the specs are untouched)
+    mesh: 'linkerd',
+    files: [
+      'authorization-policy', 'egress-network', 'external-workload', 'http-local-ratelimit-policy', 'httproute',
+      'meshtls-authentication', 'network-authentication', 'server-authorization', 'server', 'serviceprofile',
+    ].map((name) => `linkerd/clean/${name}.yaml`),
+  },
+  {
+    mesh: 'consul',
+    files: [
+      'exportedservices', 'ingressgateways', 'jwtproviders', 'meshes', 'proxydefaults', 'samenessgroups',
+      'servicedefaults', 'serviceintentions', 'serviceresolvers', 'servicerouters', 'servicesplitters', 'terminatinggateways',
+    ].map((name) => `consul/consul.hashicorp.com_${name}.yaml`),
+  },
+  {
+    // v1.6.1, standard channel
+    mesh: 'gateway-api',
+    files: [
+      'backendtlspolicies', 'gatewayclasses', 'gateways', 'grpcroutes', 'httproutes', 'listenersets',
+      'referencegrants', 'tcproutes', 'tlsroutes', 'udproutes',
+    ].map((name) => `gateway-api/gateway.networking.k8s.io_${name}.yaml`),
+  },
+  // ServiceMonitor and PodMonitor: no upstream source (see the note atop kubernetesSchemas.mjs)
+  { mesh: 'prometheus-operator', files: ['prometheus-operator/monitoring.coreos.com_prometheusrules.yaml'] },
 ];
+
+/**
+ * Facts a CRD does not carry but its controller enforces, laid over the CRD's schema before it
+ * is converted: `<group>/<kind>` → [path of field names under the version's schema, what to set].
+ */
+export const CRD_OVERLAYS = {
+  // The CRD says only `type: string`; the policy controller deserialises the field into its
+  // ProxyProtocol enum (linkerd2 policy-controller/k8s/api/src/policy/server.rs, serde names)
+  // and rejects any other value.
+  'policy.linkerd.io/Server': [
+    [['spec', 'proxyProtocol'], { enum: ['unknown', 'HTTP/1', 'HTTP/2', 'gRPC', 'opaque', 'TLS'] }],
+  ],
+};
+
+/** A copy of `schema` with the overlays of `group/kind` applied (the input is left as is). */
+export function applyOverlays(group, kind, schema) {
+  const overlays = CRD_OVERLAYS[`${group}/${kind}`];
+  if (!overlays || !schema) return schema;
+  const copy = structuredClone(schema);
+  for (const [path, facts] of overlays) {
+    let node = copy;
+    for (const name of path) node = node?.properties?.[name];
+    if (!node) throw new Error(`overlay ${group}/${kind} ${path.join('.')}: no such field upstream`);
+    Object.assign(node, facts);
+  }
+  return copy;
+}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UPSTREAM = resolve(ROOT, '../shared/upstream/crds');
 const OUT = join(ROOT, 'schemas');
+/** The kubernetes-models package (a devDependency): Kubernetes kinds upstream/ has no OpenAPI document for. */
+export const MODELS_DIR = join(ROOT, 'node_modules/kubernetes-models');
 
 // Go's time.ParseDuration grammar; `format` values we map to it.
 const DURATION_FORMATS = new Set(['duration']);
@@ -34,11 +99,14 @@ const IGNORED = new Set([
   'description', 'title', 'example', 'examples', 'externalDocs',
   'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type',
   'x-kubernetes-embedded-resource', 'x-kubernetes-patch-strategy', 'x-kubernetes-patch-merge-key',
+  // Kubernetes OpenAPI documents: which kind a definition is (we know), and discriminated unions
+  // (SeccompProfile's only, and the API server's Go code checks it, not the schema)
+  'x-kubernetes-group-version-kind', 'x-kubernetes-unions',
 ]);
 
 // Keywords convert() reads and turns into something else (or into nothing, on purpose).
 const CONSUMED = new Set([
-  'type', 'nullable', 'enum', 'format', 'pattern', 'properties', 'required', 'additionalProperties', 'items',
+  'type', 'nullable', 'enum', 'format', 'pattern', 'properties', 'required', 'additionalProperties', 'items', 'default',
   'oneOf', 'anyOf', 'allOf', 'not', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
   'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-validations',
 ]);
@@ -51,6 +119,7 @@ export function createReport() {
     droppedCel: new Map(), // rule → count
     droppedCombinators: [], // "Kind/version path: shape"
     unknownKeywords: new Map(),
+    kubernetesNotes: [], // where the OpenAPI documents and kubernetes-models disagree on fields
   };
 }
 
@@ -113,11 +182,18 @@ function celDurationMin(rule) {
 
 /**
  * Converts one OpenAPI v3 (structural, Kubernetes flavour) schema node to draft-07.
- * `where` is a readable location for the report.
+ * `where` is a readable location for the report. Options, for the Kubernetes OpenAPI documents
+ * (a CRD needs none):
+ *   resolve(node, where)  a replacement for a node that refers elsewhere (`$ref`), else undefined
+ *   openObjects           an object that declares no fields takes any (a CRD's such object takes
+ *                         none: the API server prunes them; the built-in types mean "anything")
+ *   dropDefaults          leave `default` out (the OpenAPI documents put `default: {}` on most refs)
  */
-export function convert(node, report, where = '') {
+export function convert(node, report, where = '', options = {}) {
   if (node === true || node === false) return node;
   if (!node || typeof node !== 'object') return {};
+  const resolved = options.resolve?.(node, where);
+  if (resolved !== undefined) return resolved;
   const out = {};
   const nullable = node.nullable === true;
   const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
@@ -177,14 +253,14 @@ export function convert(node, report, where = '') {
     delete out.maximum;
   } else if (typeof node.exclusiveMaximum === 'boolean') delete out.exclusiveMaximum;
 
-  if ('default' in node) out.default = node.default;
+  if ('default' in node && !options.dropDefaults) out.default = node.default;
 
   // objects
   const hasProps = node.properties && typeof node.properties === 'object';
   if (hasProps) {
     out.properties = {};
     for (const [name, child] of Object.entries(node.properties)) {
-      out.properties[name] = convert(child, report, `${where}.${name}`);
+      out.properties[name] = convert(child, report, `${where}.${name}`, options);
     }
   }
   const isObject = node.type === 'object' || (node.type === undefined && hasProps);
@@ -195,12 +271,12 @@ export function convert(node, report, where = '') {
   }
 
   if (node.additionalProperties !== undefined && node.additionalProperties !== false) {
-    out.additionalProperties = convert(node.additionalProperties, report, `${where}.*`);
-  } else if (isObject && !preserve) {
+    out.additionalProperties = convert(node.additionalProperties, report, `${where}.*`, options);
+  } else if (isObject && !preserve && !(options.openObjects && !hasProps)) {
     out.additionalProperties = false;
   }
 
-  if (node.items !== undefined) out.items = convert(node.items, report, `${where}[]`);
+  if (node.items !== undefined) out.items = convert(node.items, report, `${where}[]`, options);
 
   // combinators
   const exclusive = [];
@@ -368,7 +444,7 @@ export function convertCrd(crd, report) {
   const out = [];
   for (const version of crd.spec.versions ?? []) {
     const apiVersion = group ? `${group}/${version.name}` : version.name;
-    const source = version.schema?.openAPIV3Schema ?? crd.spec.validation?.openAPIV3Schema ?? {};
+    const source = applyOverlays(group, kind, version.schema?.openAPIV3Schema ?? crd.spec.validation?.openAPIV3Schema ?? {});
     const properties = {
       apiVersion: { type: 'string', const: apiVersion },
       kind: { type: 'string', const: kind },
@@ -386,6 +462,7 @@ export function convertCrd(crd, report) {
       kind,
       served: version.served !== false,
       storage: version.storage === true,
+      deprecated: version.deprecated === true,
       schema: shareRepeats({
         $schema: 'http://json-schema.org/draft-07/schema#',
         type: 'object',
@@ -412,9 +489,22 @@ export function compareKubeVersions(a, b) {
   return pa[3] < pb[3] ? -1 : pa[3] > pb[3] ? 1 : 0;
 }
 
-/** Reads every CRD of the SOURCES table; returns the schemas in a stable order. */
-export function generate(sources, upstreamDir, report) {
+/** The schema file of a result, relative to schemas/ (the core group's kinds under `core/`). */
+export const schemaFile = (r) => `${r.group || 'core'}/${r.version}/${r.kind}.json`;
+
+/** A result's line in schemas/index.json; `deprecated` only where upstream marks the version so. */
+export function indexEntry(r) {
+  const entry = { apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, file: schemaFile(r), served: r.served, storage: r.storage };
+  return r.deprecated ? { ...entry, deprecated: true } : entry;
+}
+
+/**
+ * Reads every CRD of the SOURCES table and every kind of the Kubernetes table (pass
+ * `kubernetes: []` for CRDs only); returns the schemas in a stable order.
+ */
+export function generate(sources, upstreamDir, report, { kubernetes = KUBERNETES_SOURCES, modelsDir = MODELS_DIR } = {}) {
   const results = [];
+  if (kubernetes.length) results.push(...generateKubernetes(upstreamDir, modelsDir, convert, objectMetaSchema, report, kubernetes));
   for (const source of sources) {
     for (const file of source.files) {
       const text = readFileSync(join(upstreamDir, file), 'utf8');
@@ -460,6 +550,10 @@ function printReport(report, count) {
   section('formats without a check (dropped)', report.droppedFormats);
   section('unknown keywords (dropped)', report.unknownKeywords);
   section('CEL rules without a check (dropped)', report.droppedCel);
+  if (report.kubernetesNotes.length) {
+    lines.push('Kubernetes: OpenAPI documents (1.35) and kubernetes-models disagree on these fields:');
+    for (const n of report.kubernetesNotes) lines.push(`  ${n}`);
+  }
   if (report.droppedCombinators.length) {
     lines.push('combinators not understood (dropped):');
     for (const c of report.droppedCombinators) lines.push(`  ${c}`);
@@ -478,12 +572,11 @@ function main() {
   const written = new Set();
   const index = [];
   for (const r of results) {
-    const file = `${r.group || 'core'}/${r.version}/${r.kind}.json`;
-    const target = join(OUT, file);
+    const target = join(OUT, schemaFile(r));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, `${JSON.stringify(r.schema)}\n`);
     written.add(target);
-    index.push({ apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, file, served: r.served, storage: r.storage });
+    index.push(indexEntry(r));
   }
   const indexFile = join(OUT, 'index.json');
   writeFileSync(indexFile, `[\n${index.map((e) => ` ${JSON.stringify(e)}`).join(',\n')}\n]\n`);

@@ -1,6 +1,7 @@
 // Formats our generated schemas use (ajv knows none of them by default). Each carries the
 // phrase a finding uses to say what was expected.
 import { isGoDuration } from './goDuration';
+import { isQuantity } from './quantity';
 
 export interface MeshFormat {
   readonly name: string;
@@ -18,6 +19,11 @@ export const MESH_FORMATS: readonly MeshFormat[] = [
     name: 'mm-duration',
     validate: isGoDuration,
     expected: 'a duration such as 10s, 1m30s, 1.5h or 100ms',
+  },
+  {
+    name: 'mm-quantity',
+    validate: isQuantity,
+    expected: 'a Kubernetes quantity such as 100m, 128Mi, 1.5Gi or 1e3',
   },
   {
     name: 'mm-dns-subdomain',
@@ -38,7 +44,7 @@ export function formatInfo(name: string): MeshFormat | undefined {
 /** A valid value close to `text` for the DNS formats (lowercased, `_` → `-`), if one is. */
 export function suggestDnsName(format: string, text: string): string | undefined {
   const info = formatInfo(format);
-  if (!info || format === 'mm-duration') return undefined;
+  if (!info || !format.startsWith('mm-dns-')) return undefined;
   const candidate = text.toLowerCase().replace(/[_\s]+/g, '-').replace(/^-+|-+$/g, '');
   return candidate && candidate !== text && info.validate(candidate) ? candidate : undefined;
 }

@@ -9,6 +9,7 @@ import { formatInfo, suggestDnsName } from './formats';
 import { suggestGoDuration } from './goDuration';
 import { DURATION_MIN, EXACTLY_ONE, EXCLUSIVE, type GroupErrorParams } from './keywords';
 import { formatPath, subjectOf } from './pathText';
+import { suggestQuantity } from './quantity';
 import { valueAt, type Spans } from './spans';
 import { actualType, expectedTypes, listValues, plural, quote } from './valueText';
 
@@ -17,6 +18,8 @@ export interface FindingContext {
   readonly root: unknown;
   readonly spans: Spans;
   readonly homes: () => FieldHomes;
+  /** Values a message must never quote, nor a quick fix carry (a Secret's data: see hiddenValues.ts). */
+  readonly hidesValue?: (path: JsonPath) => boolean;
 }
 
 type Params = Record<string, unknown>;
@@ -144,7 +147,7 @@ function badFormat(issue: Issue, ctx: FindingContext): Finding {
     return code('MM204', span, `${subject} must be ${formatInfo(format)?.expected} (got ${quote(value)}).` +
       (fix ? ` Did you mean ${tick(fix)}?` : ''), fix ? { replaceWith: fix } : undefined);
   }
-  const fix = typeof value === 'string' ? suggestDnsName(format, value) : undefined;
+  const fix = typeof value !== 'string' ? undefined : format === 'mm-quantity' ? suggestQuantity(value) : suggestDnsName(format, value);
   const expected = formatInfo(format)?.expected ?? `a valid ${format}`;
   return code('MM208', span, `${subject} must be ${expected} (got ${quote(value)}).` + (fix ? ` Did you mean ${tick(fix)}?` : ''),
     fix ? { replaceWith: fix } : undefined);
@@ -187,7 +190,26 @@ function notUnique(issue: Issue, ctx: FindingContext): Finding {
     `${tick(subjectOf(path))} repeats ${repeated}${typeof value === 'object' ? '' : ` (${quote(value)})`}; each item must be different.`);
 }
 
+/**
+ * A finding about a value we must not show: what is wrong, never the value, and no quick fix
+ * (a fix carries the value, and `check --format json` prints fixes into CI logs).
+ */
+function hiddenValue(issue: Issue, ctx: FindingContext): Finding {
+  const { path, error } = issue;
+  const subject = tick(subjectOf(path));
+  const span = ctx.spans.value(path);
+  const hidden = '(the value is not shown: Secret data is never quoted)';
+  if (issue.keyword === 'type') {
+    return code('MM201', span, `${subject} must be ${expectedTypes(error.schema)}, not ${actualType(error.data)}.`);
+  }
+  const codes: Record<string, string> = { enum: 'MM202', const: 'MM202', uniqueItems: 'MM202', format: 'MM208', pattern: 'MM208' };
+  return code(codes[issue.keyword] ?? 'MM206', span, `${subject} has a value that is not allowed here ${hidden}.`);
+}
+
 export function issueToFinding(issue: Issue, ctx: FindingContext): Finding {
+  // field names are no secret: an unknown or missing field is reported as anywhere else
+  const namesField = issue.keyword === 'additionalProperties' || issue.keyword === 'required' || issue.keyword === EXCLUSIVE || issue.keyword === EXACTLY_ONE;
+  if (!namesField && ctx.hidesValue?.(issue.path)) return hiddenValue(issue, ctx);
   switch (issue.keyword) {
     case 'additionalProperties': return unknownField(issue, ctx);
     case 'type': return wrongType(issue, ctx);

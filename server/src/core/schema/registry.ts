@@ -27,6 +27,8 @@ export interface SchemaRegistry {
   entry(apiVersion: string, kind: string): SchemaIndexEntry | undefined;
   /** The compiled schema (compiled once, on first call); undefined when there is no entry. */
   compiled(apiVersion: string, kind: string): CompiledSchema | undefined;
+  /** Every index entry, in index order (completion lists the known kinds from it). */
+  entries(): readonly SchemaIndexEntry[];
 }
 
 export function groupOf(apiVersion: string): string {
@@ -48,15 +50,18 @@ function withoutApiVersionConst(schema: object): object {
 }
 
 export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
+  let indexEntries: readonly SchemaIndexEntry[] | undefined;
   let byGroupKind: Map<string, SchemaIndexEntry[]> | undefined;
   const cache = new Map<SchemaIndexEntry, CompiledSchema>();
   const byShape = new Map<string, ValidateFunction>();
   let ajv: Ajv | undefined;
 
+  const entries = () => (indexEntries ??= source.loadIndex());
+
   function groups(): Map<string, SchemaIndexEntry[]> {
     if (!byGroupKind) {
       byGroupKind = new Map();
-      for (const e of source.loadIndex()) {
+      for (const e of entries()) {
         const key = `${groupOf(e.apiVersion)}\n${e.kind}`;
         const list = byGroupKind.get(key) ?? [];
         list.push(e);
@@ -73,6 +78,7 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
     isKnownKind: (apiVersion, kind) => versionsOf(apiVersion, kind) !== undefined,
     servedVersions: (apiVersion, kind) => (versionsOf(apiVersion, kind) ?? []).filter((e) => e.served).map((e) => e.apiVersion),
     entry,
+    entries,
     compiled(apiVersion, kind) {
       const found = entry(apiVersion, kind);
       if (!found) return undefined;

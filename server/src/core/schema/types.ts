@@ -8,6 +8,8 @@ export interface SchemaIndexEntry {
   readonly file: string;
   readonly served: boolean;
   readonly storage: boolean;
+  /** Upstream marks this version deprecated (CRD `deprecated: true`); absent otherwise. */
+  readonly deprecated?: boolean;
 }
 
 /** I/O handed in by the caller: the server and CLI read schemas/ from disk, tests hand in tiny ones. */

@@ -2,8 +2,9 @@
 // noise for what we do not know); a known kind in an apiVersion that does not serve it gets
 // one finding at the apiVersion; otherwise ajv runs once and its errors become findings.
 import type { Finding } from '../finding';
-import type { Locator } from '../parse/locator';
+import type { JsonPath, Locator } from '../parse/locator';
 import { collectIssues } from './collectIssues';
+import { hidesValue } from './hiddenValues';
 import { issueToFinding } from './issueToFinding';
 import type { SchemaRegistry } from './registry';
 import { createSpans } from './spans';
@@ -33,7 +34,13 @@ export function validateResource(resource: ResourceInput, locator: Locator, regi
   const compiled = registry.compiled(apiVersion, kind);
   if (!compiled || compiled.validate(value)) return [];
   const issues = collectIssues(compiled.validate.errors ?? [], value, compiled.schema);
-  const ctx = { kind, root: value, spans: createSpans(locator, value), homes: compiled.fieldHomes };
+  const ctx = {
+    kind,
+    root: value,
+    spans: createSpans(locator, value),
+    homes: compiled.fieldHomes,
+    hidesValue: (path: JsonPath) => hidesValue(apiVersion, kind, path),
+  };
   return issues
     .map((issue) => issueToFinding(issue, ctx))
     .sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
