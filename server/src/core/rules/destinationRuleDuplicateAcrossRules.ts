@@ -52,7 +52,8 @@ export const destinationRuleDuplicateAcrossRules: Rule = {
   check(ctx) {
     const key = groupKey(ctx.resource);
     const peers = key ? groups(ctx.index).get(key) ?? [] : [];
-    const earlier = peers.slice(0, peers.indexOf(ctx.resource));
+    // the same kind/namespace/name in two files is one resource written twice, not two rules
+    const earlier = peers.slice(0, peers.indexOf(ctx.resource)).filter((dr) => dr.resource.name !== ctx.resource.resource.name);
     if (earlier.length === 0) return [];
     const findings = [];
     const host = text(spec(ctx.resource.resource.value).host);

@@ -2,9 +2,10 @@
 // workloads behind the host's Service: Istio picks a subset's endpoints among the
 // Service's endpoints, so the subset is empty and routes to it fail (503). Complements
 // IST0173 (destinationRuleSubsetSelectsPods), which looks for the labels on any workload
-// in the workspace and therefore misses `version: v2` borrowed from another app; that
+// in the workspace and therefore misses `version: v3` borrowed from another app; that
 // rule's cases (no workload has the labels at all) stay with it. Only reported when the
-// Service's own workloads are in the workspace (so their labels are known), as Kiali's
+// Service's own workloads are in the workspace and use the same label keys (so the
+// subset's pods cannot be ones kept elsewhere), as Kiali's
 // KIA0203 ("this subset's labels are not found in any matching host") does against the
 // cluster.
 import { derived } from '../workspace/derivedIndex';
@@ -65,8 +66,14 @@ export const destinationRuleSubsetOutsideService: Rule = {
       if (behind.some((w) => selectorMatches(labels, labelsOf.get(w) ?? w.labels))) continue;
       const elsewhere = set.all.filter((w) => w.source && selectorMatches(labels, labelsOf.get(w) ?? w.labels));
       if (elsewhere.length === 0) continue; // IST0173 reports it
+      // only where the Service's pods use the same label keys: otherwise the pods carrying
+      // them may simply live outside the workspace
+      const keys = Object.keys(labels);
+      const sameScheme = behind.filter((w) => keys.every((k) => k in (labelsOf.get(w) ?? w.labels)));
+      if (sameScheme.length === 0) continue;
+      const present = [...new Set(sameScheme.map((w) => selectorText(Object.fromEntries(keys.map((k) => [k, (labelsOf.get(w) ?? w.labels)[k]])))))].sort();
       const serviceName = displayName('Service', source.namespace, source.resource.name);
-      findings.push(findingAt(ctx, 'MM423', ['spec', 'subsets', i, 'labels'], `No workload behind ${serviceName} (selector ${selectorText(selector)}) has the labels ${selectorText(labels)}; only ${workloadName(elsewhere[0])}${elsewhere.length > 1 ? ` and ${elsewhere.length - 1} more` : ''}, which ${serviceName} does not select. Subset \`${text(subset?.name)}\` is empty, so requests routed to it fail. Fix the labels, or label the Service's pods.`));
+      findings.push(findingAt(ctx, 'MM423', ['spec', 'subsets', i, 'labels'], `The workloads behind ${serviceName} (selector ${selectorText(selector)}) have ${present.join(' or ')}, none ${selectorText(labels)}; only ${workloadName(elsewhere[0])}${elsewhere.length > 1 ? ` and ${elsewhere.length - 1} more` : ''} has it, and ${serviceName} does not select ${elsewhere.length > 1 ? 'them' : 'it'}. Subset \`${text(subset?.name)}\` is empty, so requests routed to it fail. Fix the labels, or label the Service's pods.`));
     }
     return findings;
   },

@@ -65,8 +65,8 @@ function checkService(ctx: RuleContext, out: Finding[]): void {
     if (typeof p.targetPort === 'string') {
       const target = p.targetPort;
       if (/^\d+$/.test(target.trim())) {
-        const finding = findingAt(ctx, 'MM325', ['spec', 'ports', i, 'targetPort'], `targetPort ${tick(JSON.stringify(target))} is a string, so Kubernetes reads it as a port name, and a port name must contain a letter: the Service is rejected. Write the number without quotes.`, 'value');
-        out.push({ ...finding, data: { replaceWith: target.trim() } });
+        // no quick fix: the generic one keeps a string a string (it would write the quotes back)
+        out.push(findingAt(ctx, 'MM325', ['spec', 'ports', i, 'targetPort'], `targetPort ${tick(JSON.stringify(target))} is a string, so Kubernetes reads it as a port name, and a port name must contain a letter: the Service is rejected. Write the number without quotes.`, 'value'));
         return;
       }
       const problem = portNameProblem(target);

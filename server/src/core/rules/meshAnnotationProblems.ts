@@ -6,7 +6,7 @@
 import type { JsonPath } from '../parse/locator';
 import type { IndexedResource } from '../workspace/workspaceIndex';
 import { PLACE_TEXT, type MeshKey, type Place } from './meshAnnotationTypes';
-import { inMeshPrefix, meshKey, MUMBAI_PREFIX, suggestMeshKey } from './meshAnnotations';
+import { inMeshPrefix, meshKey, MUMBAI_PREFIX, nearMeshPrefix, suggestMeshKey } from './meshAnnotations';
 import { metadataBlocks, type MetadataBlock } from './metadataBlocks';
 
 export type MeshAnnotationProblem =
@@ -64,12 +64,12 @@ function check(out: MeshAnnotationProblem[], obj: MetadataBlock, key: string, va
   const problem = info.value?.(value);
   if (problem) {
     const fix = problem.suggestion !== undefined ? ` Use \`${problem.suggestion}\`.` : '';
-    out.push({ code: 'MM312', path, key, message: `Invalid value for \`${key}\`: ${problem.reason}; ${info.mesh} cannot use it.${fix}`, suggestion: problem.suggestion });
+    out.push({ code: 'MM312', path, key, message: `Invalid value for \`${key}\`: ${problem.reason}. ${info.mesh} cannot use this value.${fix}`, suggestion: problem.suggestion });
   }
 }
 
 function mayMatter(key: string): boolean {
-  return inMeshPrefix(key) || /linkerd|consul|hashicorp|mumbai/i.test(key);
+  return inMeshPrefix(key) || nearMeshPrefix(key);
 }
 
 export function meshAnnotationProblems(entry: IndexedResource): MeshAnnotationProblem[] {

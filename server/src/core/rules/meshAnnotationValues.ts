@@ -65,11 +65,11 @@ function items(v: string): string[] {
   return v.split(',').map((s) => s.trim());
 }
 
-/** Comma-separated items, each checked by `item`; empty items are allowed where `allowEmpty`. */
-function listOf(item: (s: string) => boolean, what: string, allowEmpty = false): ValueCheck {
+/** Comma-separated items, each checked by `item`; an empty item is a stray comma. */
+function listOf(item: (s: string) => boolean, what: string): ValueCheck {
   return (v) => {
     if (v.trim() === '') return undefined;
-    const bad = items(v).find((s) => (s === '' ? !allowEmpty : !item(s)));
+    const bad = items(v).find((s) => s === '' || !item(s));
     return bad === undefined ? undefined : { reason: bad === '' ? 'an item of the list is empty (two commas in a row, or a trailing comma)' : `${tick(bad)} is not ${what}` };
   };
 }

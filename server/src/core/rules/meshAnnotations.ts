@@ -39,10 +39,10 @@ export function inMeshPrefix(key: string): boolean {
 }
 
 /** A prefix that looks like a misspelt mesh prefix (`config.linkerd.com`, `consul.hashicorp.io`). */
-function nearMeshPrefix(key: string): boolean {
+export function nearMeshPrefix(key: string): boolean {
   const prefix = prefixOf(key).toLowerCase();
   if (prefix === '' || isIstioAnnotation(key)) return false;
-  return PREFIXES.some((p) => editDistance(prefix, p) <= 2) || /linkerd|consul|hashicorp|mumbai/.test(prefix);
+  return PREFIXES.some((p) => editDistance(prefix, p) <= 2) || /linkerd|consul|mumbai/.test(prefix);
 }
 
 /**

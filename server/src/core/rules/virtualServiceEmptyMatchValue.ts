@@ -6,8 +6,11 @@
 //   condition is always true and does nothing;
 // - `exact: ""` on `uri`, `method`, `authority`, `scheme` or a header: only an empty
 //   value matches, which never (or almost never) happens — for "header present" use `{}`;
-// - an empty `prefix` on a header, or an empty `regex` anywhere: Istio's webhook rejects
-//   it (pkg/config/validation validateStringMatch), reported as an error.
+// - an empty `prefix` on a header, `method`, `authority` or `scheme`, or an empty `regex`
+//   anywhere: Istio's webhook rejects it (pkg/config/validation validateStringMatch),
+//   reported as an error;
+// - `exact:`/`prefix:`/`regex:` with nothing after the colon: the API server prunes the
+//   null, leaving `{}` (a presence test on a header, no effect on `uri` and the like).
 // A header, query parameter or `withoutHeaders` entry written `{}` is Istio's documented
 // presence test and stays silent.
 import type { Finding, Severity } from '../finding';
@@ -34,6 +37,14 @@ function checkStringMatch(ctx: RuleContext, path: JsonPath, field: string, value
   if (!m) return;
   if (Object.keys(m).length === 0) {
     if (!isMapEntry) out.push(report(ctx, path, `${what} has no \`exact\`, \`prefix\` or \`regex\`, so it matches every request and does nothing. Give it a value, or remove it.`));
+    return;
+  }
+  const bare = ['exact', 'prefix', 'regex'].find((k) => k in m && m[k] === null);
+  if (bare) {
+    // the API server prunes a null field, so what reaches Istio is `{}`
+    out.push(report(ctx, [...path, bare], isMapEntry
+      ? `\`${bare}:\` has no value; Kubernetes drops it, so the condition only tests that \`${mapKey}\` is present. Write the value, or \`{}\` if presence is what you mean.`
+      : `\`${bare}:\` has no value; Kubernetes drops it, so ${what} matches every request and does nothing. Write the value, or remove the condition.`));
     return;
   }
   if ('regex' in m && emptyValue(m.regex)) {
