@@ -12,6 +12,9 @@ export const destinationRuleHostExists: IstioRule = {
   check(ctx) {
     const s = spec(ctx.resource.resource.value);
     const host = text(s.host);
+    // A wildcard host (`*.local`, `*.payments.svc.cluster.local`) is a policy for whatever
+    // matches, now or later: nothing to look up.
+    if (host.startsWith('*')) return [];
     if (lookupHost(ctx.index, ctx.resource.namespace, strings(s.exportTo), host)) return [];
     return [findingAt(ctx, 'IST0174', ['spec', 'host'], `No Service or ServiceEntry for \`${host}\` is visible from namespace \`${ctx.resource.namespace || '(none)'}\`, so this DestinationRule applies to nothing. Fix the host (short names resolve in this namespace) or add the Service/ServiceEntry.`, 'value')];
   },
