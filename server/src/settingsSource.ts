@@ -1,7 +1,8 @@
 // Where the server gets `mumbaiMesh` settings: `workspace/configuration` per document when
 // the client supports it, else the `initializationOptions` (same shape). Cached per
-// document until the client says the configuration changed.
-import type { Connection } from 'vscode-languageserver';
+// document until the client says the configuration changed; `onDidReset` tells whoever
+// derives something from settings (the cost views) that they changed.
+import { Emitter, type Connection, type Event } from 'vscode-languageserver';
 import { normaliseSettings, type Settings } from './core/settings';
 
 export class SettingsSource {
@@ -9,6 +10,9 @@ export class SettingsSource {
   private supportsConfiguration = false;
   private initial: unknown;
   private readonly reported = new Set<string>();
+  private readonly resetEmitter = new Emitter<void>();
+  /** Fires after `reset`, once the cached settings are dropped. */
+  readonly onDidReset: Event<void> = this.resetEmitter.event;
 
   constructor(private readonly connection: Connection, private readonly log: (m: string) => void) {}
 
@@ -24,6 +28,7 @@ export class SettingsSource {
     this.cache.clear();
     const section = (pushed as { mumbaiMesh?: unknown } | undefined)?.mumbaiMesh;
     if (!this.supportsConfiguration && section !== undefined) this.initial = section;
+    this.resetEmitter.fire();
   }
 
   forget(uri: string): void {
@@ -37,6 +42,18 @@ export class SettingsSource {
       this.cache.set(uri, settings);
     }
     return settings;
+  }
+
+  /** The `files.exclude` globs that are on for that scope (never cached); [] without workspace/configuration. */
+  async filesExclude(scopeUri: string): Promise<string[]> {
+    if (!this.supportsConfiguration) return [];
+    try {
+      const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' });
+      if (!value || typeof value !== 'object') return [];
+      return Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
   }
 
   private async fetch(uri: string): Promise<Settings> {

@@ -3,7 +3,9 @@
 // validated like the built-in schemas. Relative paths resolve against the workspace folder.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createSchemaRegistry, type SchemaIndexEntry, type SchemaRegistry } from './core/schema/index';
+import type { ValidateResource } from './core/analyzeFile';
+import { createSchemaRegistry, validateResource, type SchemaIndexEntry, type SchemaRegistry } from './core/schema/index';
+import type { Settings } from './core/settings';
 
 export function userSchemaRegistry(mapping: Readonly<Record<string, string>>, baseDir: string | undefined, log: (m: string) => void): SchemaRegistry | undefined {
   const entries: SchemaIndexEntry[] = [];
@@ -24,4 +26,29 @@ export function userSchemaRegistry(mapping: Readonly<Record<string, string>>, ba
       }
     },
   });
+}
+
+/**
+ * The user's schemas of the settings last seen, rebuilt only when `mumbaiMesh.schemas` changes.
+ * They come first: a kind they map is validated by them, any other by the built-in schemas.
+ */
+export class UserSchemas {
+  private key = '{}';
+  private registry: SchemaRegistry | undefined;
+
+  constructor(private readonly baseDir: () => string | undefined, private readonly log: (m: string) => void) {}
+
+  use(settings: Settings): void {
+    const key = JSON.stringify(settings.schemas);
+    if (key === this.key) return;
+    this.registry = userSchemaRegistry(settings.schemas, this.baseDir(), this.log);
+    this.key = key;
+  }
+
+  validateWith(builtIn: ValidateResource): ValidateResource {
+    return (resource, locator) => {
+      const own = this.registry;
+      return own?.entry(resource.apiVersion, resource.kind) ? validateResource(resource, locator, own) : builtIn(resource, locator);
+    };
+  }
 }
