@@ -199,3 +199,37 @@ export async function waitFor(what, read, timeoutMs = 30_000, everyMs = 100) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
   }
 }
+
+// ---- additions for authoring.test.mjs and cost.test.mjs ----
+
+/** Runs a test body; when it fails, the session's run folder is kept and a screenshot taken. */
+export async function keepOnFailure(session, body) {
+  try {
+    await body();
+  } catch (e) {
+    if (session) {
+      session.failed = true;
+      await session.page?.screenshot({ path: path.join(session.runDir, `failure-${Date.now()}.png`) }).catch(() => {});
+    }
+    throw e;
+  }
+}
+
+/**
+ * A throwaway copy of a fixture folder under .e2e/runs, for tests that edit files or write
+ * settings into the workspace. `remove()` deletes it (callers keep it when a test failed).
+ */
+export function copyFixture(fixture, name = path.basename(fixture)) {
+  fs.mkdirSync(path.join(E2E_DIR, 'runs'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(E2E_DIR, 'runs', `${name}-workspace-`));
+  fs.cpSync(fixture, dir, { recursive: true });
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The folder the session's .vsix was installed into (the extension exactly as shipped). */
+export function installedExtensionDir(session) {
+  const root = path.join(session.runDir, 'extensions');
+  const [folder] = fs.readdirSync(root).filter((f) => !f.startsWith('.') && fs.statSync(path.join(root, f)).isDirectory());
+  if (!folder) throw new Error(`no extension installed in ${root}`);
+  return path.join(root, folder);
+}
