@@ -1,7 +1,7 @@
 // Starts the language server over IPC for YAML documents (files and untitled) and keeps
 // its log in an output channel. UI pieces live in files of their own.
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { CompletionItemKind, CompletionList, window, workspace, type CompletionItem, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EventEmitter } from 'vscode';
 import { COST_CHANGED_NOTIFICATION } from '../../server/src/protocol';
@@ -25,6 +25,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'mumbaiMesh', fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     initializationOptions: workspace.getConfiguration('mumbaiMesh'),
     outputChannel,
+    middleware: {
+      // VS Code already offers our snippets from contributes.snippets; the server's copies
+      // (for other editors) would show every snippet twice.
+      async provideCompletionItem(document, position, context, token, next) {
+        const result = await next(document, position, context, token);
+        const withoutSnippets = (items: CompletionItem[]) => items.filter((item) => item.kind !== CompletionItemKind.Snippet);
+        if (!result) return result;
+        return Array.isArray(result) ? withoutSnippets(result) : new CompletionList(withoutSnippets(result.items), result.isIncomplete);
+      },
+    },
   };
   client = new LanguageClient('mumbaiMesh', 'Mumbai Mesh', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);

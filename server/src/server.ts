@@ -64,7 +64,8 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       hoverProvider: true,
       ...cost.capabilities(params.capabilities),
-      completionProvider: { triggerCharacters: [':', ' ', '-'] },
+      // only ':' — a space or '-' would open the list on every word and list item typed
+      completionProvider: { triggerCharacters: [':'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentFormattingProvider: true,
     },
