@@ -164,3 +164,15 @@ describe('missing DestinationRule subset (IST0101)', () => {
     assertClean(fixed);
   });
 });
+
+describe('IST0101 missing Gateway', () => {
+  test('adds a Gateway for the VirtualService hosts to this file; the workspace then validates clean', () => {
+    const ingress = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istio-ingressgateway\n  namespace: prod\nspec:\n  selector:\n    matchLabels:\n      istio: ingressgateway\n  template:\n    metadata:\n      labels:\n        istio: ingressgateway\n    spec:\n      containers:\n      - name: istio-proxy\n        image: auto\n';
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n  namespace: prod\nspec:\n  hosts:\n  - reviews.mumbai.example\n  gateways:\n  - reviews-gateway\n  http:\n  - route:\n    - destination:\n        host: reviews\n';
+    const files = { [URI]: vs, 'file:///work/service.yaml': SERVICE, 'file:///work/ingress.yaml': ingress };
+    const fixed = fix(files, 'IST0101', 'Add Gateway `prod/reviews-gateway` to this file');
+    assert.match(fixed[URI], /kind: Gateway\nmetadata:\n  name: reviews-gateway\n  namespace: prod\n/);
+    assert.match(fixed[URI], /hosts:\n    - reviews\.mumbai\.example\n$/);
+    assertClean(fixed);
+  });
+});

@@ -4,6 +4,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { AnalyzedFile } from '../analyzeFile';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { addGatewayFix } from './addGateway';
 import { addSubsetFix } from './addSubset';
 import { fixData } from './fixData';
 import { moveFieldFix } from './moveField';
@@ -29,6 +30,8 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
     if (diagnostic.code === 'IST0101') {
       const add = addSubsetFix(input.uri, input.file, diagnostic, data, input.index);
       if (add) actions.push(add);
+      const gateway = addGatewayFix(input.uri, input.file, diagnostic, data);
+      if (gateway) actions.push(gateway);
     }
   }
   return actions;

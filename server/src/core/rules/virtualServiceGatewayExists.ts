@@ -3,6 +3,7 @@
 import { findGateway, gatewayRef, isInternalGatewayName, MESH_GATEWAY } from './gatewayReferences';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
 import { gatewaysOf } from './virtualServiceDestinations';
+import { list, spec, text } from './plainValue';
 
 export const virtualServiceGatewayExists: IstioRule = {
   code: 'IST0101',
@@ -17,7 +18,11 @@ export const virtualServiceGatewayExists: IstioRule = {
       if (ref === MESH_GATEWAY || isInternalGatewayName(ref)) continue;
       const { namespace, name } = gatewayRef(ctx.resource.namespace, ref);
       if (findGateway(ctx.index, namespace, name)) continue;
-      findings.push(findingAt(ctx, 'IST0101', ['spec', 'gateways', i], `No Gateway \`${name}\` exists in namespace \`${namespace || '(none)'}\`, so this route is never served there. Fix the name (use \`namespace/name\` for a Gateway in another namespace) or add the Gateway.`, 'value'));
+      const hosts = list(spec(ctx.resource.resource.value).hosts).map(text).filter((h) => h !== '');
+      findings.push({
+        ...findingAt(ctx, 'IST0101', ['spec', 'gateways', i], `No Gateway \`${name}\` exists in namespace \`${namespace || '(none)'}\`, so this route is never served there. Fix the name (use \`namespace/name\` for a Gateway in another namespace) or add the Gateway.`, 'value'),
+        data: { addGateway: { name, namespace, hosts } },
+      });
     }
     return findings;
   },
