@@ -41,9 +41,9 @@ async function completeAt(source) {
 const VS = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n  namespace: prod\n';
 const DR = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\n  namespace: prod\n';
 
-test('capabilities: completion (triggered by `:`, space and `-`), quick fixes and formatting', () => {
+test('capabilities: completion (triggered by `:` only), quick fixes and formatting', () => {
   const caps = client.initializeResult.capabilities;
-  assert.deepEqual(caps.completionProvider.triggerCharacters, [':', ' ', '-']);
+  assert.deepEqual(caps.completionProvider.triggerCharacters, [':']);
   assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
   assert.equal(caps.documentFormattingProvider, true);
 });
