@@ -48,7 +48,7 @@ function runCase(c, rules, settings) {
   for (const f of files) {
     const analyzed = service.analyze(f.text, settings);
     if (analyzed.findings.some((x) => x.code === 'MM107')) {
-      // The editor skips files with `{{ … }}` as templates (MM107); upstream's inputs only
+      // The editor treats files with Helm actions as templates (MM107); upstream's inputs only
       // hold such text inside quoted strings, so the replay reads them as plain YAML.
       templated.add(c.file);
       index.setResources(f.uri, core.splitDocuments(f.text).flatMap((chunk) => core.extractResources(core.parseChunk(chunk.text).doc, settings.aliasBudget).resources.map((resource) => ({ resource, base: chunk.offset }))));
@@ -152,7 +152,7 @@ function writeParityDoc(results) {
       notes.push(`${code} not implemented (${n} expected message${n === 1 ? '' : 's'} left out of the comparison): ${why}`);
     }
     if (list.some((r) => r.c.meshConfigFile)) notes.push('MeshConfig cases read the file as `data.mesh` of ConfigMap `istio` in istio-system.');
-    for (const f of new Set(list.filter((r) => templated.has(r.c.file)).map((r) => r.c.file))) notes.push(`\`${f}\` (or an extra input) holds \`{{ }}\` inside strings; the editor skips such files as templates (MM107), the replay reads them as plain YAML.`);
+    for (const f of new Set(list.filter((r) => templated.has(r.c.file)).map((r) => r.c.file))) notes.push(`\`${f}\` (or an extra input) holds \`{{ }}\` inside strings; the editor treats such files as templates (MM107: only template-safe checks, resources kept out of the workspace); the replay reads them as plain YAML.`);
     if (list[0].c.notInDefaultSet) notes.push('Not in istioctl\'s default set; IST0136 is opt-in here too (`mumbaiMesh.rules`).');
     for (const r of list.filter((x) => x.implemented && !x.agrees)) notes.push(`#${r.i} ${r.c.file} disagrees: missing ${JSON.stringify(r.diff.missing)}, extra ${JSON.stringify(r.diff.extra)}`);
     const count = implemented ? `${list.filter((r) => r.agrees).length} / ${list.length}` : `— / ${list.length}`;
