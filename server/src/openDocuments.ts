@@ -19,6 +19,8 @@ export interface OpenDocumentsDeps {
   readonly workspace: WorkspaceState;
   /** Called with a document's settings before it is analysed (user schemas follow them). */
   beforeAnalysis(settings: Settings): void;
+  /** Called after each published validation (idle-time memory collection). */
+  afterPublish?(): void;
   readonly log: Log;
 }
 
@@ -106,5 +108,6 @@ export class OpenDocuments implements OpenFiles {
     if (this.documents.get(uri)?.version !== version) return;
     if (workspace.indexFile(uri, file)) this.revalidateOthers(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics: service.diagnostics(file, settings, { uri, index: workspace.index }) });
+    this.deps.afterPublish?.();
   }
 }

@@ -13,6 +13,7 @@ import { CostViews } from './costViews';
 import { EditingFeatures } from './editingFeatures';
 import { OpenDocuments } from './openDocuments';
 import { COST_REPORT_REQUEST, COST_SUMMARY_REQUEST, type CostReportParams, type CostSummaryParams } from './protocol';
+import { IdleCollector } from './idleCollector';
 import { guard, runSafe } from './runSafe';
 import { loadSchemaRegistry, loadValidateResource } from './schemaFiles';
 import { SettingsSource } from './settingsSource';
@@ -41,7 +42,8 @@ const workspace = new WorkspaceState({
   settings: settingsSource,
   createProgress: () => connection.window.createWorkDoneProgress(),
 });
-const open = new OpenDocuments({ connection, service, settings: settingsSource, workspace, beforeAnalysis: (settings) => userSchemas.use(settings), log });
+const idle = new IdleCollector();
+const open = new OpenDocuments({ connection, service, settings: settingsSource, workspace, beforeAnalysis: (settings) => userSchemas.use(settings), afterPublish: () => idle.workDone(), log });
 const editing = new EditingFeatures({ open, workspace, settings: settingsSource, registry: schemaRegistry, snippets: shippedSnippets(log), log });
 const cost = new CostViews({ connection, workspace, settings: settingsSource, open, log });
 let supportsConfiguration = false;
