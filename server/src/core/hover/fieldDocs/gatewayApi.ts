@@ -48,7 +48,7 @@ export const GATEWAY_API: FieldDocTable = {
     ['GRPCRoute:spec.rules[].filters[]', `${R}.filters[]`],
     ['GRPCRoute:spec.hostnames', 'HTTPRoute:spec.hostnames'],
     ['TLSRoute:spec.hostnames', 'HTTPRoute:spec.hostnames'],
-    ['Gateway:spec.listeners[].tls.certificateRefs[]', 'BackendRef:'],
+    // certificateRefs read CertRef: (gatewayApiMore.ts): they name Secrets, not backends
   ],
   docs: {
     ...HEADER_MODIFIER,

@@ -3,15 +3,22 @@
 // `*` (a concrete header name, label or subset name).
 import { ANNOTATION_DOCS } from './annotations';
 import { CONSUL } from './consul';
+import { CONSUL_MORE } from './consulMore';
 import { asFieldDoc, type FieldDoc, type FieldDocTable } from './fieldDoc';
 import { GATEWAY_API } from './gatewayApi';
+import { GATEWAY_API_MORE } from './gatewayApiMore';
 import { ISTIO_DESTINATION_RULE } from './istioDestinationRule';
 import { ISTIO_NETWORKING } from './istioNetworking';
 import { ISTIO_POLICY_TARGETING, ISTIO_SECURITY } from './istioSecurity';
 import { ISTIO_EXTENSIONS, ISTIO_TELEMETRY } from './istioTelemetry';
 import { ISTIO_VIRTUAL_SERVICE } from './istioVirtualService';
+import { ISTIO_MORE, LINKERD_MORE } from './istioMore';
 import { KUBERNETES_OBJECT, KUBERNETES_WORKLOADS } from './kubernetes';
+import { KUBERNETES_LEGACY_VOLUMES } from './kubernetesLegacyVolumes';
+import { KUBERNETES_POD } from './kubernetesPod';
+import { KUBERNETES_METADATA_EXTRA, KUBERNETES_RESOURCES } from './kubernetesResources';
 import { LINKERD } from './linkerd';
+import { ISTIO_ROUTING_REMAINDER, LINKERD_POLICY_REMAINDER, PROMETHEUS_REMAINDER } from './meshRemainder';
 import { PROMETHEUS } from './prometheus';
 
 export const FIELD_DOC_TABLES: readonly FieldDocTable[] = [
@@ -22,12 +29,23 @@ export const FIELD_DOC_TABLES: readonly FieldDocTable[] = [
   ISTIO_POLICY_TARGETING,
   ISTIO_TELEMETRY,
   ISTIO_EXTENSIONS,
+  ISTIO_MORE,
   LINKERD,
+  LINKERD_MORE,
   GATEWAY_API,
+  GATEWAY_API_MORE,
   CONSUL,
+  CONSUL_MORE,
   PROMETHEUS,
+  PROMETHEUS_REMAINDER,
+  ISTIO_ROUTING_REMAINDER,
+  LINKERD_POLICY_REMAINDER,
   KUBERNETES_OBJECT,
   KUBERNETES_WORKLOADS,
+  KUBERNETES_POD,
+  KUBERNETES_LEGACY_VOLUMES,
+  KUBERNETES_RESOURCES,
+  KUBERNETES_METADATA_EXTRA,
 ];
 
 interface Merged {
