@@ -12,7 +12,7 @@ function knownNamespaces(index: WorkspaceIndex): readonly string[] {
   return derived(index, 'knownNamespaces', (ix) => {
     const names = new Set<string>();
     for (const ns of ix.ofKind('Namespace', '')) if (ns.resource.name) names.add(ns.resource.name);
-    for (const uri of ix.uris()) for (const r of ix.inFile(uri)) if (r.namespace) names.add(r.namespace);
+    for (const ns of ix.namespacesInUse()) names.add(ns);
     return [...names];
   });
 }

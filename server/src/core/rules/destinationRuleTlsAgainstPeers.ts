@@ -8,7 +8,6 @@
 // PeerAuthentication applies there.
 import type { Finding } from '../finding';
 import type { IndexedResource } from '../workspace/workspaceIndex';
-import { findResource } from '../workspace/resourceLookup';
 import { trafficPolicies, type TrafficPolicyAt } from './destinationRulePolicies';
 import { toFqdn } from './istioHosts';
 import { displayName, findingAt } from './istioRule';
@@ -51,7 +50,7 @@ function conflictFor(ctx: RuleContext, tp: TrafficPolicyAt, host: string, clash:
   const svc = SERVICE_HOST.exec(host);
   if (!svc) return undefined;
   const [, name, namespace] = svc;
-  const service = findResource(ctx.index, 'Service', '', namespace, name);
+  const service = ctx.index.lookup('Service', '', namespace, name);
   const selector: Labels = { ...(service ? stringMap(spec(service.resource.value).selector) : {}), ...(tp.subset?.labels ?? {}) };
   const port = targetPort(service, tp.port);
   if (service && Object.keys(stringMap(spec(service.resource.value).selector)).length > 0) {

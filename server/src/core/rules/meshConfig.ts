@@ -5,7 +5,6 @@
 // defaults apply: root namespace istio-system, no default providers.
 import { parse } from 'yaml';
 import { derived } from '../workspace/derivedIndex';
-import { findResource } from '../workspace/resourceLookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { at, list, record, stringMap, strings, text, type Plain } from './plainValue';
 import { ISTIO_SYSTEM } from './workloads';
@@ -40,7 +39,7 @@ export function meshConfigFrom(value: unknown): MeshConfig {
 
 export function meshConfig(index: WorkspaceIndex): MeshConfig {
   return derived(index, 'meshConfig', (ix) => {
-    const cm = findResource(ix, 'ConfigMap', '', ISTIO_SYSTEM, 'istio');
+    const cm = ix.lookup('ConfigMap', '', ISTIO_SYSTEM, 'istio');
     const mesh = cm && at(cm.resource.value, 'data', 'mesh');
     if (typeof mesh !== 'string') return DEFAULT_MESH_CONFIG;
     try {

@@ -3,13 +3,12 @@
 // `sidecar.istio.io/inject` label or annotation, else the namespace's `istio-injection`
 // label; ambient from the `ambient.istio.io/redirection` annotation (set on running Pods)
 // or, for pod templates, the namespace's `istio.io/dataplane-mode: ambient` label.
-import { findResource } from '../workspace/resourceLookup';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { metadata, stringMap, text } from './plainValue';
 import { containers, type Workload } from './workloads';
 
 export function namespaceLabels(index: WorkspaceIndex, namespace: string): Record<string, string> | undefined {
-  const ns = findResource(index, 'Namespace', '', '', namespace);
+  const ns = index.lookup('Namespace', '', '', namespace);
   return ns ? stringMap(metadata(ns.resource.value).labels) : undefined;
 }
 

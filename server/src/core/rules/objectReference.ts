@@ -2,7 +2,6 @@
 // Linkerd targetRef and authentication refs): a group ('' and `core` both mean the core
 // API group), a kind, a name and a namespace that defaults to the referring resource's.
 // Each API has its own defaults for a missing group or kind, so the caller passes them.
-import { findResource } from '../workspace/resourceLookup';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { record, text } from './plainValue';
 
@@ -38,5 +37,5 @@ export function referenceText(ref: ObjectReference): string {
 }
 
 export function findReferenced(index: WorkspaceIndex, ref: ObjectReference): IndexedResource | undefined {
-  return findResource(index, ref.kind, ref.group, ref.kind === 'Namespace' ? '' : ref.namespace, ref.name);
+  return index.lookup(ref.kind, ref.group, ref.kind === 'Namespace' ? '' : ref.namespace, ref.name);
 }

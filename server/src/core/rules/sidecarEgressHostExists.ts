@@ -32,10 +32,9 @@ function build(index: WorkspaceIndex): Registry {
   // the control plane's namespace is where `istio-system/*` imports from, whether or not
   // the workspace holds its manifests
   const namespaces = new Set<string>([ISTIO_SYSTEM, meshConfig(index).rootNamespace]);
-  for (const entry of index.all()) {
-    if (entry.resource.kind === 'Namespace' && entry.resource.name) namespaces.add(entry.resource.name);
-    else if (entry.namespace) namespaces.add(entry.namespace);
-  }
+  // Namespace objects have no namespace of their own (''), so this is every name either way
+  for (const ns of index.ofKind('Namespace')) if (ns.resource.name) namespaces.add(ns.resource.name);
+  for (const ns of index.namespacesInUse()) namespaces.add(ns);
   return { hosts, namespaces, empty: hosts.size === 0 };
 }
 

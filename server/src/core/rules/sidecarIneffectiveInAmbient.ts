@@ -2,7 +2,6 @@
 // (no sidecar proxy): a namespace-wide Sidecar in an ambient namespace, or a Sidecar
 // whose selector picks ambient workloads (Pods with Istio's ambient annotation, or pod
 // templates of Deployments, StatefulSets… in an ambient namespace).
-import { findResource } from '../workspace/resourceLookup';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
 import { isAmbient, isAmbientNamespaceLabels, namespaceLabelsOf } from './meshMembership';
 import { policySelection, SIDECAR_POLICY, workloadName } from './workloadPolicies';
@@ -15,7 +14,7 @@ export const sidecarIneffectiveInAmbient: IstioRule = {
   check(ctx) {
     const value = ctx.resource.resource.value;
     if (SIDECAR_POLICY.namespaceWide(value)) {
-      const ns = findResource(ctx.index, 'Namespace', '', '', ctx.resource.namespace);
+      const ns = ctx.index.lookup('Namespace', '', '', ctx.resource.namespace);
       if (!ns || !isAmbientNamespaceLabels(namespaceLabelsOf(ns))) return [];
       return [findingAt(ctx, 'IST0167', ['metadata', 'name'], `Namespace \`${ctx.resource.namespace}\` runs in ambient mode, where workloads have no sidecar proxy, so this Sidecar has no effect. Remove it, or take the namespace out of ambient mode.`, 'value')];
     }

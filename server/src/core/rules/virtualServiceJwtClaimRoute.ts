@@ -5,7 +5,6 @@
 // Pods and pod templates in the workspace, plus the default ingress gateway.
 import type { Finding } from '../finding';
 import { byNamespace } from '../workspace/resourceLookup';
-import { findResource } from '../workspace/resourceLookup';
 import { gatewayRef, MESH_GATEWAY } from './gatewayReferences';
 import { findingAt, ofKind, NETWORKING, SECURITY, type IstioRule } from './istioRule';
 import { selectorMatches } from './labelSelector';
@@ -43,7 +42,7 @@ export const virtualServiceJwtClaimRoute: IstioRule = {
     gatewaysOf(vs).forEach((ref, i) => {
       if (ref === MESH_GATEWAY) return;
       const { namespace, name } = gatewayRef(ctx.resource.namespace, ref);
-      const gateway = findResource(ctx.index, 'Gateway', NETWORKING, namespace, name);
+      const gateway = ctx.index.lookup('Gateway', NETWORKING, namespace, name);
       if (!gateway) return;
       const selector = stringMap(spec(gateway.resource.value).selector);
       for (const w of workloads(ctx.index).all) {

@@ -41,6 +41,8 @@ const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 /** The pod template of a workload controller, if the resource is one. */
 const CONTROLLER_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
+/** Every kind that can be a workload: Pods and the controllers above. */
+const WORKLOAD_KINDS: readonly string[] = ['Pod', ...CONTROLLER_KINDS];
 
 export function podTemplateOf(entry: IndexedResource): Plain | undefined {
   // cheap test first: this runs in appliesTo for every resource
@@ -60,19 +62,18 @@ export const IMPLICIT_INGRESS_GATEWAY: Workload = {
 
 function build(index: WorkspaceIndex): WorkloadSet {
   const all: Workload[] = [];
-  for (const uri of index.uris()) {
-    for (const entry of index.inFile(uri)) {
-      const value = entry.resource.value;
-      if (entry.group === '' && entry.resource.kind === 'Pod') {
-        const meta = metadata(value);
-        all.push({ source: entry, namespace: entry.namespace, name: entry.resource.name ?? '', labels: stringMap(meta.labels), annotations: stringMap(meta.annotations), podSpec: record(value.spec) ?? {}, isPod: true });
-        continue;
-      }
-      const template = podTemplateOf(entry);
-      if (!template) continue;
-      const meta = record(template.metadata) ?? {};
-      all.push({ source: entry, namespace: entry.namespace, name: entry.resource.name ?? '', labels: stringMap(meta.labels), annotations: stringMap(meta.annotations), podSpec: record(template.spec) ?? {}, isPod: false });
+  // by kind, in workspace order: a change to other kinds leaves the list as it is
+  for (const entry of index.ofKinds(WORKLOAD_KINDS)) {
+    const value = entry.resource.value;
+    if (entry.group === '' && entry.resource.kind === 'Pod') {
+      const meta = metadata(value);
+      all.push({ source: entry, namespace: entry.namespace, name: entry.resource.name ?? '', labels: stringMap(meta.labels), annotations: stringMap(meta.annotations), podSpec: record(value.spec) ?? {}, isPod: true });
+      continue;
     }
+    const template = podTemplateOf(entry);
+    if (!template) continue;
+    const meta = record(template.metadata) ?? {};
+    all.push({ source: entry, namespace: entry.namespace, name: entry.resource.name ?? '', labels: stringMap(meta.labels), annotations: stringMap(meta.annotations), podSpec: record(template.spec) ?? {}, isPod: false });
   }
   const hasOwnWorkloads = all.length > 0;
   const hasIngress = all.some((w) => w.namespace === ISTIO_SYSTEM && w.labels.istio === 'ingressgateway');
