@@ -295,11 +295,8 @@ export async function frameWith(page, selector, what, timeoutMs = 30_000) {
   }, timeoutMs, 200);
 }
 
-/**
- * Our language client's trace (mumbaiMesh.trace.server = verbose): the params of every
- * message with that direction and method, e.g. ('Sending notification', 'textDocument/didChange').
- */
-export function tracedMessages(userData, direction, method) {
+/** The language client's trace logs ("Mumbai Mesh" output channel) under a run's user data. */
+function traceLogFiles(userData) {
   const files = [];
   const walk = (dir) => {
     for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
@@ -309,6 +306,15 @@ export function tracedMessages(userData, direction, method) {
     }
   };
   walk(path.join(userData, 'logs'));
+  return files;
+}
+
+/**
+ * Our language client's trace (mumbaiMesh.trace.server = verbose): the params of every
+ * message with that direction and method, e.g. ('Sending notification', 'textDocument/didChange').
+ */
+export function tracedMessages(userData, direction, method) {
+  const files = traceLogFiles(userData);
   const header = `${direction} '${method}'`;
   const found = [];
   for (const file of files) {
@@ -346,15 +352,7 @@ export function sentDocumentVersions(userData, uri) {
  * { id, params, answered, failed } (failed: an error or a cancellation came back).
  */
 export function tracedRequests(userData, method) {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('Mumbai Mesh.log')) files.push(p);
-    }
-  };
-  walk(path.join(userData, 'logs'));
+  const files = traceLogFiles(userData);
   const requests = new Map();
   const escaped = method.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const sent = new RegExp(`^[^\\n]*\\] Sending request '${escaped} - \\((\\d+)\\)'`);
