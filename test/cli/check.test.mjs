@@ -1,10 +1,16 @@
 // `mumbai-mesh check` as a process: which files it reads, the text and JSON formats, and
 // exit statuses (CONTRACTS.md, "Command line").
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { runCli, runJson } from '../support/cli.mjs';
 
 const F = 'test/fixtures/cli';
+// node_modules is never committed: the test lays out the package it needs and removes it.
+const NODE_MODULES = `${F}/mixed/node_modules`;
+mkdirSync(`${NODE_MODULES}/some-package`, { recursive: true });
+copyFileSync('test/fixtures/cli-node-modules/bad.yaml', `${NODE_MODULES}/some-package/bad.yaml`);
+after(() => rmSync(NODE_MODULES, { recursive: true, force: true }));
 const TEXT_LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([A-Z]+\d+) (.+)$/;
 const NAMES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
