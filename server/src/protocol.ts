@@ -1,6 +1,6 @@
 // Custom messages between the Mumbai Mesh language server and its VS Code client, declared
 // once for both sides. The only server file the client imports: plain names and types, no
-// runtime dependency. Any LSP client may use them; none needs them for the standard features.
+// runtime dependency (types may come from the core). Any LSP client may use them; none needs them for the standard features.
 
 /** The command a cost CodeLens runs; argument: a workload id `kind/namespace/name` (optional). */
 export const SHOW_COST_REPORT_COMMAND = 'mumbaiMesh.showCostReport';
@@ -19,31 +19,9 @@ export interface CostSummaryParams {
   readonly uri?: string;
 }
 
-export interface CostSummaryLine {
-  readonly mesh: string;
-  readonly label: string;
-  readonly workloads: number;
-  readonly monthlyMinor: number;
-  readonly text: string;
-}
-
-export interface CostSummary {
-  readonly profile: string;
-  readonly currency: string;
-  /** Minor units (paise for INR): exact. */
-  readonly monthlyMinor: number;
-  /** In the currency, as `mumbai-mesh cost --format json` prints `total.monthlyCost`. */
-  readonly monthlyCost: number;
-  /** `₹5,833/month` */
-  readonly text: string;
-  /** `₹5,833/month · aws-mumbai` */
-  readonly label: string;
-  /** Meshed workloads (and waypoints) counted. */
-  readonly workloads: number;
-  readonly byMesh: readonly CostSummaryLine[];
-  /** Markdown breakdown for a tooltip. */
-  readonly tooltip: string;
-}
+// The summary's shape is the core's own (a type-only import: nothing of the core is bundled
+// into the client).
+export type { CostSummaryLine, CostSummaryData as CostSummary } from './core/cost/costSummary';
 
 /**
  * `mumbaiMesh/costReport` (client → server request): the report page and its exports. The

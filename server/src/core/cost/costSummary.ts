@@ -34,14 +34,15 @@ export function costSummary(report: CostReport): CostSummaryData {
   const { currency, profile } = report.prices;
   const minor = moneyTotal(report.total.money);
   const text = `${moneyShort(minor, currency)}/month`;
-  const byMesh = costBreakdown(report).byMesh.map((g) => ({
+  const groups = costBreakdown(report).byMesh;
+  const byMesh = groups.map((g) => ({
     mesh: g.key,
     label: g.label,
     workloads: g.workloads.length,
     monthlyMinor: moneyTotal(g.total.money),
     text: moneyExact(moneyTotal(g.total.money), currency),
   }));
-  const lines = costBreakdown(report).byMesh.map((g) => {
+  const lines = groups.map((g) => {
     const proxies = moneyExact(moneyTotal(totalOf(g.workloads, []).money), currency);
     const plane = moneyExact(moneyTotal(totalOf([], g.controlPlane).money), currency);
     return `- ${g.label}: ${moneyExact(moneyTotal(g.total.money), currency)} (${g.workloads.length} workload${g.workloads.length === 1 ? '' : 's'} ${proxies}, control plane ${plane})`;
