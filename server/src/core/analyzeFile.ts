@@ -5,11 +5,12 @@ import type { Finding } from './finding';
 import { guardFile, MAX_NESTING } from './parse/fileGuards';
 import { findTemplateAction, neutraliseTemplates } from './parse/helmTemplate';
 import { nestingDepth } from './parse/nestingDepth';
-import { createLineIndex, type LineIndex } from './parse/lineIndex';
+import { createLineIndex, updateLineIndex, type LineIndex } from './parse/lineIndex';
 import { createLocator, type Locator } from './parse/locator';
 import { parseChunk } from './parse/parseDocument';
 import { extractResources, type DocumentShape, type Resource } from './parse/extractResources';
-import { splitDocuments } from './parse/splitDocuments';
+import { hasDirectives, splitDocuments, type DocumentChunk } from './parse/splitDocuments';
+import { findChange, type TextChange } from './parse/textChange';
 
 export type ValidateResource = (resource: Resource, locator: Locator) => Finding[];
 
@@ -106,24 +107,82 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart };
 }
 
+/** Index of the document holding `offset` (the last one starting at or before it). */
+function documentAt(documents: readonly PlacedDocument[], offset: number): number {
+  let low = 0;
+  let high = documents.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (documents[mid].offset <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+interface SplitPlan {
+  /** Documents kept from the previous analysis, already placed in the new text. */
+  readonly before: readonly PlacedDocument[];
+  readonly after: readonly PlacedDocument[];
+  /** The chunks to analyse (or find among `reusable`). */
+  readonly chunks: readonly DocumentChunk[];
+  readonly reusable: readonly PlacedDocument[];
+}
+
+/**
+ * After one edit, only the documents the changed span touches are split and analysed again.
+ * A `---` marker needs a line break before it and a space or line break after it, so an edit
+ * next to a marker takes the document before it too; the documents after the span keep their analysis and move by the change in
+ * length. The split of the taken span is exactly what splitting the whole text would give:
+ * it starts where a document starts and ends where an unchanged marker starts.
+ */
+function planAfterEdit(previous: AnalyzedFile, text: string, change: TextChange): SplitPlan {
+  const old = previous.documents;
+  // a document's start stays a start while its `---`, the character after it and the line
+  // break before it are untouched
+  let first = documentAt(old, Math.max(0, change.start - 1));
+  while (first > 0 && change.start < old[first].offset + 4) first--;
+  const last = Math.max(first, documentAt(old, Math.min(change.oldEnd, previous.text.length - 1)));
+  const start = old[first].offset;
+  const delta = change.newEnd - change.oldEnd;
+  const end = last + 1 < old.length ? old[last + 1].offset + delta : text.length;
+  const chunks = splitDocuments(text.slice(start, end)).map((c) => ({ text: c.text, offset: c.offset + start }));
+  return {
+    before: old.slice(0, first),
+    after: old.slice(last + 1).map((d) => ({ offset: d.offset + delta, analysis: d.analysis })),
+    chunks,
+    reusable: old.slice(first, last + 1),
+  };
+}
+
+function planWhole(text: string, previous: AnalyzedFile | undefined): SplitPlan {
+  return { before: [], after: [], chunks: splitDocuments(text), reusable: previous?.documents ?? [] };
+}
+
+function canUpdate(previous: AnalyzedFile | undefined, optionsKey: string): previous is AnalyzedFile {
+  return previous !== undefined && previous.optionsKey === optionsKey && previous.documents.length > 0 && !previous.isTemplate && !hasDirectives(previous.text);
+}
+
 export function analyzeFile(text: string, options: AnalyzeOptions, previous?: AnalyzedFile): AnalyzedFile {
-  const lineIndex = createLineIndex(text);
+  const change = previous ? findChange(previous.text, text) : undefined;
+  const lineIndex = previous && change ? updateLineIndex(previous.lineIndex, text, change) : previous ? previous.lineIndex : createLineIndex(text);
   const optionsKey = `${options.aliasBudget}|${options.cacheKey ?? ''}`;
   const guard = guardFile(text, options.maxFileSizeKB);
   if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false };
   const template = findTemplateAction(text);
   const analysed = template ? neutraliseTemplates(text) : text;
 
+  const plan = !template && change && canUpdate(previous, optionsKey) && !hasDirectives(text)
+    ? planAfterEdit(previous, text, change)
+    : planWhole(analysed, previous?.optionsKey === optionsKey ? previous : undefined);
   const reusable = new Map<string, AnalyzedDocument>();
-  if (previous && previous.optionsKey === optionsKey) {
-    for (const d of previous.documents) reusable.set(d.analysis.text, d.analysis);
-  }
-  const documents: PlacedDocument[] = [];
-  for (const chunk of splitDocuments(analysed)) {
+  for (const d of plan.reusable) reusable.set(d.analysis.text, d.analysis);
+  const documents: PlacedDocument[] = [...plan.before];
+  for (const chunk of plan.chunks) {
     if (options.shouldStop?.()) throw new AnalysisCancelled();
     const analysis = reusable.get(chunk.text) ?? analyzeDocument(chunk.text, options);
     documents.push({ offset: chunk.offset, analysis });
   }
+  documents.push(...plan.after);
 
   const findings: Finding[] = template ? [template] : [];
   const hasResources = documents.some((d) => d.analysis.resources.length > 0);

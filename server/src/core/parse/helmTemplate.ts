@@ -12,6 +12,7 @@ const HELM_ACTION = /\{\{-?\s*(?:\.|(?:if|else|end|range|with|define|include|tem
 const ANY_ACTION = /\{\{[\s\S]*?\}\}/g;
 
 export function findTemplateAction(text: string): Finding | undefined {
+  if (!text.includes('{{')) return undefined;
   const action = HELM_ACTION.exec(text);
   if (!action) return undefined;
   return {

@@ -1,5 +1,8 @@
 // Offsets → LSP positions. JavaScript strings are UTF-16, so an offset difference on one
-// line is already the UTF-16 column LSP wants. Built once per file text.
+// line is already the UTF-16 column LSP wants. Built once per file text; after an edit,
+// updated from the previous version's index (only the changed span is scanned).
+import type { TextChange } from './textChange';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -9,11 +12,27 @@ export interface LineIndex {
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
   readonly lineCount: number;
+  /** Offset of the first character of each line; lineStarts[0] is 0. */
+  readonly lineStarts: Int32Array;
 }
 
-export function createLineIndex(text: string): LineIndex {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+}
+
+/** Index of the last line start ≤ offset. */
+function lineAt(starts: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function indexOver(text: string, starts: Int32Array): LineIndex {
   const lineEnd = (line: number): number => {
     if (line + 1 >= starts.length) return text.length;
     let end = starts[line + 1] - 1; // the '\n'
@@ -22,16 +41,11 @@ export function createLineIndex(text: string): LineIndex {
   };
   return {
     lineCount: starts.length,
+    lineStarts: starts,
     positionAt(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low, character: Math.min(clamped, lineEnd(low)) - starts[low] };
+      const line = lineAt(starts, clamped);
+      return { line, character: Math.min(clamped, lineEnd(line)) - starts[line] };
     },
     offsetAt(position) {
       if (position.line >= starts.length) return text.length;
@@ -39,4 +53,31 @@ export function createLineIndex(text: string): LineIndex {
       return Math.min(starts[position.line] + Math.max(0, position.character), lineEnd(position.line));
     },
   };
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const starts: number[] = [0];
+  pushLineStarts(text, 0, text.length, starts);
+  return indexOver(text, Int32Array.from(starts));
+}
+
+/**
+ * The index of `text`, which is the previous text with `change` applied: line starts before
+ * the change are kept, the changed span is scanned, and those after it are shifted.
+ */
+export function updateLineIndex(previous: LineIndex, text: string, change: TextChange): LineIndex {
+  const old = previous.lineStarts;
+  // a line start s follows the '\n' at s - 1: kept while that '\n' is before the change
+  const keep = lineAt(old, change.start) + 1;
+  const middle: number[] = [];
+  pushLineStarts(text, change.start, change.newEnd, middle);
+  // the first old line start whose '\n' lies after the replaced span
+  let next = lineAt(old, change.oldEnd) + 1;
+  while (next < old.length && old[next] - 1 < change.oldEnd) next++;
+  const starts = new Int32Array(keep + middle.length + old.length - next);
+  starts.set(old.subarray(0, keep));
+  starts.set(middle, keep);
+  const delta = change.newEnd - change.oldEnd;
+  for (let i = next, j = keep + middle.length; i < old.length; i++, j++) starts[j] = old[i] + delta;
+  return indexOver(text, starts);
 }

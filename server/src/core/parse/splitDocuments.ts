@@ -12,8 +12,18 @@ export interface DocumentChunk {
 
 const MARKER = /^---(?=[ \t\r\n]|$)/gm;
 
+/** Does a line start with `%` (a directive, or text a directive check must see whole)? */
+export function hasDirectives(text: string): boolean {
+  // `%` is rare in manifests, so finding it first is faster than finding every line start
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i + 1)) {
+    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (before === 10 || before === 13) return true;
+  }
+  return false;
+}
+
 export function splitDocuments(text: string): DocumentChunk[] {
-  if (/^%/m.test(text)) return [{ text, offset: 0 }];
+  if (hasDirectives(text)) return [{ text, offset: 0 }];
   const chunks: DocumentChunk[] = [];
   let start = 0;
   MARKER.lastIndex = 0;

@@ -1,0 +1,117 @@
+// After an edit the core re-analyses only the documents the changed span touches and
+// updates the line index from the previous one. Whatever the edit, the result must equal a
+// fresh analysis of the new text: these tests apply random edits (including ones that make
+// or break `---` markers, line breaks, CRLF, directives and template actions) and compare.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { core, loadValidateResource } from '../support/core.mjs';
+
+const { analyzeFile, createLineIndex, updateLineIndex, findChange } = core;
+
+const validate = loadValidateResource();
+
+function options(counter) {
+  return {
+    maxFileSizeKB: 2048,
+    aliasBudget: 10000,
+    validateResource: (resource, locator) => {
+      if (counter) counter.calls++;
+      return validate(resource, locator);
+    },
+  };
+}
+
+const BASE = [
+  'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination:\n        host: reviews\n        subset: v1\n      weight: 100\n    timeout: 5s\n',
+  '---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\nspec:\n  host: reviews\n  subsets:\n  - name: v1\n    labels: {version: v1}\n',
+  '--- # a comment on the marker line\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: reviews\r\nspec:\r\n  ports:\r\n  - port: 9080\r\n    name: http\r\n',
+  '---\n',
+  '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reviews-v1\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: reviews}\n  template:\n    metadata:\n      labels: {app: reviews, version: v1}\n    spec:\n      containers:\n      - name: app\n        image: reviews:1\n        bogus: true\n',
+  '---\nkey: [unclosed\n',
+].join('');
+
+// Snippets an edit may insert: markers, breaks, directives, template actions, junk.
+const INSERTS = ['', '\n', '\r\n', '---', '\n---\n', '--- ', '-', 'x', '  ', ': ', '%YAML 1.1\n', '{{ .Values.x }}', '{', '}', 'kind: Gateway\n', '#', '"', '\t', 'é'];
+
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function comparable(file) {
+  return {
+    text: file.text,
+    documents: file.documents.map((d) => ({ offset: d.offset, text: d.analysis.text, shape: d.analysis.shape, findings: d.analysis.findings })),
+    findings: file.findings,
+    isTemplate: file.isTemplate,
+    lineStarts: Array.from(file.lineIndex.lineStarts),
+    lineCount: file.lineIndex.lineCount,
+  };
+}
+
+test('findChange: the one span between the common prefix and suffix', () => {
+  assert.equal(findChange('abc', 'abc'), undefined);
+  assert.deepEqual(findChange('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+  assert.deepEqual(findChange('abc', 'abXc'), { start: 2, oldEnd: 2, newEnd: 3 });
+  assert.deepEqual(findChange('aaaa', 'aa'), { start: 2, oldEnd: 4, newEnd: 2 });
+  assert.deepEqual(findChange('', 'x'), { start: 0, oldEnd: 0, newEnd: 1 });
+  const long = 'a'.repeat(10000);
+  assert.deepEqual(findChange(long + 'b' + long, long + long), { start: 10000, oldEnd: 10001, newEnd: 10000 });
+});
+
+test('updateLineIndex: equals a fresh index after random edits', () => {
+  const next = random(7);
+  let text = BASE;
+  let index = createLineIndex(text);
+  for (let i = 0; i < 2000; i++) {
+    const start = Math.floor(next() * (text.length + 1));
+    const end = Math.min(text.length, start + Math.floor(next() * 12));
+    const updated = text.slice(0, start) + INSERTS[Math.floor(next() * INSERTS.length)] + text.slice(end);
+    const change = findChange(text, updated);
+    index = change ? updateLineIndex(index, updated, change) : index;
+    text = updated;
+    assert.deepEqual(Array.from(index.lineStarts), Array.from(createLineIndex(text).lineStarts), `after edit ${i}`);
+  }
+});
+
+test('analyzeFile after an edit equals a fresh analysis, over random edits', () => {
+  const next = random(20261125);
+  let text = BASE;
+  let file = analyzeFile(text, options());
+  for (let i = 0; i < 600; i++) {
+    const start = Math.floor(next() * (text.length + 1));
+    const end = Math.min(text.length, start + Math.floor(next() * 8));
+    const insert = INSERTS[Math.floor(next() * INSERTS.length)];
+    // most edits keep the file near its start shape; a few start again from BASE
+    text = next() < 0.05 ? BASE : text.slice(0, start) + insert + text.slice(end);
+    if (text.length > 4000) text = BASE;
+    file = analyzeFile(text, options(), file);
+    assert.deepEqual(comparable(file), comparable(analyzeFile(text, options())), `after edit ${i}: ${JSON.stringify(insert)} at ${start}`);
+  }
+});
+
+test('analyzeFile after a one-line edit analyses only the edited document, and reuses the others as they were', () => {
+  const counter = { calls: 0 };
+  const docs = Array.from({ length: 50 }, (_, i) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      containers:\n      - name: app\n        image: app:1\n`);
+  const text = docs.join('');
+  const first = analyzeFile(text, options(counter));
+  assert.equal(counter.calls, 50);
+  const at = text.indexOf('replicas: 1', text.indexOf('name: app-20'));
+  const edited = text.slice(0, at) + 'replicas: 4' + text.slice(at + 'replicas: 1'.length);
+  counter.calls = 0;
+  const second = analyzeFile(edited, options(counter), first);
+  assert.equal(counter.calls, 1, 'only the edited Deployment is validated again');
+  second.documents.forEach((d, i) => {
+    if (i === 20) assert.notEqual(d.analysis, first.documents[i].analysis);
+    else assert.equal(d.analysis, first.documents[i].analysis, `document ${i} is reused`);
+  });
+  // a line added in document 10 moves the later ones by its length
+  const grown = text.replace('  name: app-10\n', '  name: app-10\n  namespace: shop\n');
+  const third = analyzeFile(grown, options(counter), first);
+  assert.equal(third.documents[11].offset, first.documents[11].offset + '  namespace: shop\n'.length);
+  assert.equal(third.documents[11].analysis, first.documents[11].analysis);
+  assert.deepEqual(comparable(third), comparable(analyzeFile(grown, options())));
+});
