@@ -1,15 +1,17 @@
-// Schemas by apiVersion + kind, compiled on first use and kept. The index is read once;
+// Schemas by apiVersion + kind, loaded on first use and kept. The index is read once;
 // a kind is "known" per API group (Istio's and Gateway API's `Gateway` are different kinds).
+// A schema's validator is the one precompiled at build time when the source has it (no ajv
+// compile on a first validation), else compiled here by ajv (tests' tiny schemas, users' own).
 import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
 import { createAjv } from './createAjv';
 import { createFieldHomes, type FieldHomes } from './fieldHomes';
-import type { SchemaIndexEntry, SchemaSource } from './types';
+import type { SchemaIndexEntry, SchemaSource, Validator } from './types';
+import { validatedShape } from './validatedShape';
 
 export interface CompiledSchema {
   readonly entry: SchemaIndexEntry;
   readonly schema: object;
-  readonly validate: ValidateFunction;
+  readonly validate: Validator;
   /** Where each field name is allowed in this kind; built on first use (for misplacement hints). */
   fieldHomes(): FieldHomes;
 }
@@ -25,7 +27,7 @@ export interface SchemaRegistry {
   servedVersions(apiVersion: string, kind: string): string[];
   /** The index entry for exactly this apiVersion and kind. */
   entry(apiVersion: string, kind: string): SchemaIndexEntry | undefined;
-  /** The compiled schema (compiled once, on first call); undefined when there is no entry. */
+  /** The schema and its validator (loaded or compiled once, on first call); undefined when there is no entry. */
   compiled(apiVersion: string, kind: string): CompiledSchema | undefined;
   /** Every index entry, in index order (completion lists the known kinds from it). */
   entries(): readonly SchemaIndexEntry[];
@@ -36,24 +38,11 @@ export function groupOf(apiVersion: string): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
-/**
- * Callers look schemas up by apiVersion, so the schema's own `apiVersion` constant checks
- * nothing; without it, versions with the same fields (Istio's v1, v1beta1 and v1alpha3) share
- * one compiled validator, which saves most of the compile time on a first validation.
- */
-function withoutApiVersionConst(schema: object): object {
-  const root = schema as { properties?: Record<string, unknown> };
-  const apiVersion = root.properties?.apiVersion;
-  if (!apiVersion || typeof apiVersion !== 'object' || !('const' in apiVersion)) return schema;
-  const { const: _ignored, ...rest } = apiVersion as Record<string, unknown>;
-  return { ...schema, properties: { ...root.properties, apiVersion: rest } };
-}
-
 export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
   let indexEntries: readonly SchemaIndexEntry[] | undefined;
   let byGroupKind: Map<string, SchemaIndexEntry[]> | undefined;
   const cache = new Map<SchemaIndexEntry, CompiledSchema>();
-  const byShape = new Map<string, ValidateFunction>();
+  const byShape = new Map<string, Validator>();
   let ajv: Ajv | undefined;
 
   const entries = () => (indexEntries ??= source.loadIndex());
@@ -84,12 +73,11 @@ export function createSchemaRegistry(source: SchemaSource): SchemaRegistry {
       if (!found) return undefined;
       let compiled = cache.get(found);
       if (!compiled) {
-        ajv ??= createAjv();
-        const schema = withoutApiVersionConst(source.loadSchema(found.file));
+        const schema = validatedShape(source.loadSchema(found.file));
         const shape = JSON.stringify(schema);
         let validate = byShape.get(shape);
         if (!validate) {
-          validate = ajv.compile(schema);
+          validate = source.loadValidator?.(found.file) ?? (ajv ??= createAjv()).compile(schema);
           byShape.set(shape, validate);
         }
         let homes: FieldHomes | undefined;

@@ -1,4 +1,5 @@
 // The shapes the schema layer shares with its callers (server, CLI, tests).
+import type { ErrorObject } from 'ajv';
 
 /** One line of schemas/index.json. */
 export interface SchemaIndexEntry {
@@ -16,6 +17,18 @@ export interface SchemaIndexEntry {
 export interface SchemaSource {
   loadIndex(): readonly SchemaIndexEntry[];
   loadSchema(file: string): object;
+  /**
+   * The validator precompiled at build time for that schema file (dist/validators), if there
+   * is one that matches the file; otherwise the registry compiles the schema itself.
+   */
+  loadValidator?(file: string): Validator | undefined;
+}
+
+/** A validator of one schema, runtime-compiled by ajv or precompiled (ajv standalone code). */
+export interface Validator {
+  (data: unknown): boolean;
+  /** The errors of the last call, null when it passed. */
+  errors?: ErrorObject[] | null;
 }
 
 /** A resource document: its apiVersion and kind, and the plain JS value of the whole document. */
