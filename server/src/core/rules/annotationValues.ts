@@ -2,6 +2,7 @@
 // (istio/istio pkg/kube/inject validation): each returns a reason when the value is
 // rejected, else undefined.
 import { parse } from 'yaml';
+import { memoByText } from './textMemo';
 
 type Check = (value: string) => string | undefined;
 
@@ -61,12 +62,12 @@ export const ANNOTATION_VALUE_CHECKS: ReadonlyMap<string, Check> = new Map<strin
   ['traffic.sidecar.istio.io/excludeInboundPorts', ports(false)],
   ['traffic.sidecar.istio.io/includeOutboundPorts', ports(false)],
   ['traffic.sidecar.istio.io/excludeOutboundPorts', ports(false)],
-  ['proxy.istio.io/config', (v) => {
+  ['proxy.istio.io/config', memoByText((v) => {
     try {
       const parsed: unknown = parse(v, { logLevel: 'silent' });
       return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? undefined : 'expected a ProxyConfig object in YAML or JSON';
     } catch {
       return 'not valid YAML or JSON';
     }
-  }],
+  })],
 ]);

@@ -8,9 +8,10 @@
 //   ALLOW policy there when a DENY policy has a rule without conditions: the DENY policy
 //   rejects those requests first, so the ALLOW never takes effect.
 import type { Finding } from '../finding';
+import { perEntry } from '../workspace/entryMemo';
 import type { IndexedResource } from '../workspace/workspaceIndex';
 import { isEmptyRule } from './authorizationPolicyAllowEmptyRule';
-import { policyScopes, scopeOf, scopesOverlap } from './authorizationPolicyScope';
+import { scopeOf, scopesOverlap, scopesReaching } from './authorizationPolicyScope';
 import { displayName, existingPath, findingAt, ofKind, SECURITY } from './istioRule';
 import { list, record, spec } from './plainValue';
 import type { Rule } from './rule';
@@ -22,6 +23,11 @@ function canonical(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(r).sort()) if (r[key] != null) out[key] = canonical(r[key]);
   return out;
+}
+
+/** Each rule of the policy in a canonical form (keys sorted, nulls dropped), to compare rules. */
+function ruleKeys(entry: IndexedResource): readonly string[] {
+  return perEntry(entry, 'authorizationPolicy.ruleKeys', (e) => list(spec(e.resource.value).rules).map((rule) => JSON.stringify(canonical(rule))));
 }
 
 function name(entry: IndexedResource): string {
@@ -36,7 +42,7 @@ export const authorizationPolicyEvaluationOrder: Rule = {
   check(ctx) {
     const self = scopeOf(ctx.index, ctx.resource);
     if (!self || (self.action !== 'DENY' && self.action !== 'ALLOW')) return [];
-    const others = policyScopes(ctx.index).filter((p) => p.entry !== ctx.resource && scopesOverlap(ctx.index, self, p));
+    const others = scopesReaching(ctx.index, self).filter((p) => p.entry !== ctx.resource && scopesOverlap(ctx.index, self, p));
     const findings: Finding[] = [];
     if (self.action === 'DENY') {
       const custom = others.filter((p) => p.action === 'CUSTOM');
@@ -52,10 +58,10 @@ export const authorizationPolicyEvaluationOrder: Rule = {
     }
     const denyRules = new Map<string, IndexedResource>();
     for (const p of denies) {
-      for (const rule of list(spec(p.entry.resource.value).rules)) denyRules.set(JSON.stringify(canonical(rule)), p.entry);
+      for (const rule of ruleKeys(p.entry)) denyRules.set(rule, p.entry);
     }
-    list(spec(ctx.resource.resource.value).rules).forEach((rule, i) => {
-      const deny = denyRules.get(JSON.stringify(canonical(rule)));
+    ruleKeys(ctx.resource).forEach((rule, i) => {
+      const deny = denyRules.get(rule);
       if (!deny) return;
       findings.push(findingAt(ctx, 'MM408', ['spec', 'rules', i], `${name(deny)} has the same rule, and DENY runs before ALLOW: the requests this rule would allow are denied. Remove one of the two, or narrow the DENY rule.`));
     });

@@ -3,13 +3,13 @@
 // namespace of that name (`*` patterns at either end are honoured). A typo here silently
 // allows or denies nothing.
 import type { Finding } from '../finding';
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { findingAt, ofKind, SECURITY, type IstioRule } from './istioRule';
 import { list, record, spec, strings } from './plainValue';
 
 function knownNamespaces(index: WorkspaceIndex): readonly string[] {
-  return derived(index, 'knownNamespaces', (ix) => {
+  return derivedData(index, 'knownNamespaces', (ix) => {
     const names = new Set<string>();
     for (const ns of ix.ofKind('Namespace', '')) if (ns.resource.name) names.add(ns.resource.name);
     for (const ns of ix.namespacesInUse()) names.add(ns);

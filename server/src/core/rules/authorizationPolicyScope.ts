@@ -4,7 +4,7 @@
 // with `selector.matchLabels` the workloads carrying those labels. Policies attached with
 // `targetRef(s)` (gateways, waypoints) are left out. Workloads come from the workspace;
 // where neither selector picks any, two selectors overlap when one includes the other.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { policyAction } from './authorizationPolicyFields';
 import { SECURITY } from './istioRule';
@@ -22,7 +22,24 @@ export interface PolicyScope {
   readonly selector?: Labels;
 }
 
-function build(index: WorkspaceIndex): PolicyScope[] {
+interface PolicyScopes {
+  /** In workspace order (by kind). */
+  readonly all: readonly PolicyScope[];
+  readonly byEntry: ReadonlyMap<IndexedResource, PolicyScope>;
+  /** Per namespace with policies: its own and the mesh-wide ones, in workspace order. */
+  readonly reaching: ReadonlyMap<string, readonly PolicyScope[]>;
+}
+
+function build(index: WorkspaceIndex): PolicyScopes {
+  const all = scopeList(index);
+  const byEntry = new Map(all.map((p) => [p.entry, p]));
+  const reaching = new Map<string, PolicyScope[]>();
+  for (const p of all) if (p.namespace !== undefined) reaching.set(p.namespace, []);
+  for (const [namespace, list] of reaching) for (const p of all) if (p.namespace === undefined || p.namespace === namespace) list.push(p);
+  return { all, byEntry, reaching };
+}
+
+function scopeList(index: WorkspaceIndex): PolicyScope[] {
   const root = meshConfig(index).rootNamespace;
   const out: PolicyScope[] = [];
   for (const entry of index.ofKind('AuthorizationPolicy', SECURITY)) {
@@ -38,12 +55,26 @@ function build(index: WorkspaceIndex): PolicyScope[] {
   return out;
 }
 
+function scopes(index: WorkspaceIndex): PolicyScopes {
+  return derivedData(index, 'authorizationPolicyScopes', build);
+}
+
 export function policyScopes(index: WorkspaceIndex): readonly PolicyScope[] {
-  return derived(index, 'authorizationPolicyScopes', build);
+  return scopes(index).all;
 }
 
 export function scopeOf(index: WorkspaceIndex, entry: IndexedResource): PolicyScope | undefined {
-  return policyScopes(index).find((p) => p.entry === entry);
+  return scopes(index).byEntry.get(entry);
+}
+
+/**
+ * The policies that may share workloads with `self`, in workspace order: for a namespaced
+ * policy those of its namespace and the mesh-wide ones; for a mesh-wide one every policy.
+ * (The policies scopesOverlap can say yes for; it still decides.)
+ */
+export function scopesReaching(index: WorkspaceIndex, self: PolicyScope): readonly PolicyScope[] {
+  const s = scopes(index);
+  return self.namespace === undefined ? s.all : s.reaching.get(self.namespace) ?? [];
 }
 
 const selects = (selector: Labels | undefined, w: Workload) => !selector || selectorMatches(selector, w.labels);
@@ -54,10 +85,17 @@ export function scopesOverlap(index: WorkspaceIndex, a: PolicyScope, b: PolicySc
   if (!a.selector || !b.selector) return true;
   const ns = a.namespace ?? b.namespace;
   const set = workloads(index);
-  const candidates = ns === undefined ? set.all.filter((w) => w.source) : (set.byNamespace.get(ns) ?? []).filter((w) => w.source);
+  const candidates = ns === undefined ? set.all : set.byNamespace.get(ns) ?? [];
   // judge on workloads only where they are known: if neither selector picks any, the
   // workloads they mean live elsewhere and the selectors are compared instead
-  const picked = candidates.filter((w) => selects(a.selector, w) || selects(b.selector, w));
-  if (picked.length > 0) return picked.some((w) => selects(a.selector, w) && selects(b.selector, w));
+  let picked = false;
+  for (const w of candidates) {
+    if (!w.inWorkspace) continue;
+    const byA = selects(a.selector, w);
+    const byB = selects(b.selector, w);
+    if (byA && byB) return true;
+    if (byA || byB) picked = true;
+  }
+  if (picked) return false;
   return selectorMatches(a.selector, b.selector) || selectorMatches(b.selector, a.selector);
 }

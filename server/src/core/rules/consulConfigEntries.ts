@@ -6,7 +6,7 @@
 // namespace. References that name another Consul namespace, partition, peer or datacenter
 // are not resolved here.
 import type { JsonPath } from '../parse/locator';
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { at, list, record, spec, text } from './plainValue';
 
@@ -16,7 +16,7 @@ export const CONSUL = 'consul.hashicorp.com';
 export const HTTP_PROTOCOLS: ReadonlySet<string> = new Set(['http', 'http2', 'grpc']);
 
 function byName(index: WorkspaceIndex, kind: string): ReadonlyMap<string, readonly IndexedResource[]> {
-  return derived(index, `consul.byName.${kind}`, (ix) => {
+  return derivedData(index, `consul.byName.${kind}`, (ix) => {
     const map = new Map<string, IndexedResource[]>();
     for (const entry of ix.ofKind(kind, CONSUL)) {
       const name = entry.resource.name ?? '';

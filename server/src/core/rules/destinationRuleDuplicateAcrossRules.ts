@@ -7,7 +7,8 @@
 // apply order. Kiali flags the pair (KIA0201 "More than one DestinationRules for the same
 // host subset combination"); here the later one in the workspace (by file, then position)
 // gets the finding, naming the other.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
+import { perEntry } from '../workspace/entryMemo';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toFqdn } from './istioHosts';
 import { displayName, findingAt, ofKind, NETWORKING } from './istioRule';
@@ -17,6 +18,10 @@ import type { Rule } from './rule';
 type Groups = ReadonlyMap<string, readonly IndexedResource[]>;
 
 function groupKey(dr: IndexedResource): string | undefined {
+  return perEntry(dr, 'destinationRuleGroupKey', hostGroupKey);
+}
+
+function hostGroupKey(dr: IndexedResource): string | undefined {
   const s = spec(dr.resource.value);
   const host = text(s.host);
   if (!host || host.startsWith('*')) return undefined;
@@ -26,7 +31,7 @@ function groupKey(dr: IndexedResource): string | undefined {
 }
 
 function groups(index: WorkspaceIndex): Groups {
-  return derived(index, 'destinationRuleHostGroups', (ix) => {
+  return derivedData(index, 'destinationRuleHostGroups', (ix) => {
     const out = new Map<string, IndexedResource[]>();
     for (const dr of ix.ofKind('DestinationRule', NETWORKING)) {
       const key = groupKey(dr);

@@ -8,7 +8,7 @@
 // subset's pods cannot be ones kept elsewhere), as Kiali's
 // KIA0203 ("this subset's labels are not found in any matching host") does against the
 // cluster.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { displayName, findingAt, ofKind, NETWORKING } from './istioRule';
 import { selectorMatches, selectorText } from './labelSelector';
@@ -22,12 +22,12 @@ const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.i
 
 /** Each workload's labels with the topology labels istiod adds from its Node (scheduled Pods). */
 function labelsWithTopology(index: WorkspaceIndex): ReadonlyMap<Workload, Readonly<Record<string, string>>> {
-  return derived(index, 'subsetLabelsWithTopology', (ix) => {
+  return derivedData(index, 'subsetLabelsWithTopology', (ix) => {
     const nodes = new Map<string, Record<string, string>>();
     for (const node of ix.ofKind('Node', '')) nodes.set(node.resource.name ?? '', stringMap(metadata(node.resource.value).labels));
     const out = new Map<Workload, Readonly<Record<string, string>>>();
     for (const w of workloads(ix).all) {
-      const nodeName = text(w.podSpec.nodeName);
+      const nodeName = w.nodeName;
       const node = nodeName ? nodes.get(nodeName) : undefined;
       if (!node) {
         out.set(w, w.labels);
@@ -55,7 +55,7 @@ export const destinationRuleSubsetOutsideService: Rule = {
     const selector = stringMap(spec(source.resource.value).selector);
     if (Object.keys(selector).length === 0) return []; // endpoints managed by hand: labels unknown
     const labelsOf = labelsWithTopology(ctx.index);
-    const behind = (set.byNamespace.get(source.namespace) ?? []).filter((w) => w.source && selectorMatches(selector, labelsOf.get(w) ?? w.labels));
+    const behind = (set.byNamespace.get(source.namespace) ?? []).filter((w) => w.inWorkspace && selectorMatches(selector, labelsOf.get(w) ?? w.labels));
     if (behind.length === 0) return [];
     const findings = [];
     const subsets = list(s.subsets);
@@ -64,7 +64,7 @@ export const destinationRuleSubsetOutsideService: Rule = {
       const labels = stringMap(subset?.labels);
       if (Object.keys(labels).length === 0) continue;
       if (behind.some((w) => selectorMatches(labels, labelsOf.get(w) ?? w.labels))) continue;
-      const elsewhere = set.all.filter((w) => w.source && selectorMatches(labels, labelsOf.get(w) ?? w.labels));
+      const elsewhere = set.all.filter((w) => w.inWorkspace && selectorMatches(labels, labelsOf.get(w) ?? w.labels));
       if (elsewhere.length === 0) continue; // IST0173 reports it
       // only where the Service's pods use the same label keys: otherwise the pods carrying
       // them may simply live outside the workspace

@@ -54,7 +54,7 @@ function conflictFor(ctx: RuleContext, tp: TrafficPolicyAt, host: string, clash:
   const selector: Labels = { ...(service ? stringMap(spec(service.resource.value).selector) : {}), ...(tp.subset?.labels ?? {}) };
   const port = targetPort(service, tp.port);
   if (service && Object.keys(stringMap(spec(service.resource.value).selector)).length > 0) {
-    const behind = (workloads(ctx.index).byNamespace.get(namespace) ?? []).filter((w) => w.source && selectorMatches(selector, w.labels));
+    const behind = (workloads(ctx.index).byNamespace.get(namespace) ?? []).filter((w) => w.inWorkspace && selectorMatches(selector, w.labels));
     if (behind.length > 0) {
       for (const w of behind) {
         if (!inMesh(ctx.index, w)) continue; // PeerAuthentication only binds workloads with a proxy

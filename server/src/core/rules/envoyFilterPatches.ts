@@ -4,7 +4,7 @@
 // INSERT_AFTER, REPLACE, REMOVE) depend on the order filters are applied, which is only
 // defined with a non-zero `priority` — worse when a filter of the same name is also
 // patched under a proxyVersion match.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { at, list, record, spec, text, type Plain } from './plainValue';
 
@@ -46,7 +46,7 @@ function patches(ef: IndexedResource): Plain[] {
 
 /** EnvoyFilter → names its patches touch under a proxyVersion match. */
 function proxyVersionNames(index: WorkspaceIndex): ReadonlyMap<IndexedResource, ReadonlySet<string>> {
-  return derived(index, 'envoyFilterProxyVersionNames', (ix) => {
+  return derivedData(index, 'envoyFilterProxyVersionNames', (ix) => {
     const map = new Map<IndexedResource, Set<string>>();
     for (const ef of ix.ofKind('EnvoyFilter', 'networking.istio.io')) {
       const names = new Set(patches(ef).filter(hasProxyVersion).map(patchedName));

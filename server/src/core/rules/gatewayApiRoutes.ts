@@ -3,7 +3,7 @@
 // backendRefs with the paths to them, the defaults the spec gives missing fields, and what
 // a Gateway's listeners and the ReferenceGrants of a namespace allow.
 import type { JsonPath } from '../parse/locator';
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { GATEWAY_API } from './gatewayReferences';
 import { LINKERD_POLICY } from './linkerdPolicy';
@@ -132,7 +132,7 @@ interface Grant {
 }
 
 function grantsByNamespace(index: WorkspaceIndex): ReadonlyMap<string, readonly Grant[]> {
-  return derived(index, 'gatewayApi.referenceGrants', (ix) => {
+  return derivedData(index, 'gatewayApi.referenceGrants', (ix) => {
     const map = new Map<string, Grant[]>();
     for (const entry of ix.ofKind('ReferenceGrant', GATEWAY_API)) {
       const s = spec(entry.resource.value);

@@ -2,7 +2,7 @@
 // gateway workloads (selectors where one contains the other, or that pick a common
 // workload), the same port and an overlapping host: the proxy gets two conflicting
 // listeners and keeps only one.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { gatewaySelector, selectedWorkloads, serverPortNumber } from './gatewayWorkloads';
 import { hostsMatch } from './istioHosts';
@@ -18,7 +18,7 @@ interface ServerEntry {
 }
 
 function serversByPort(index: WorkspaceIndex): ReadonlyMap<number, readonly ServerEntry[]> {
-  return derived(index, 'gatewayServersByPort', (ix) => {
+  return derivedData(index, 'gatewayServersByPort', (ix) => {
     const map = new Map<number, ServerEntry[]>();
     for (const gateway of ix.ofKind('Gateway', NETWORKING)) {
       const selector = gatewaySelector(gateway);

@@ -3,7 +3,7 @@
 // it or a resource that produces it (cert-manager Certificate `secretName`, SealedSecret,
 // ExternalSecret). Only reported when the workspace manages secrets for that namespace
 // at all; otherwise the Secret is assumed to be created outside the repository.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { gatewaySelector, selectedWorkloads } from './gatewayWorkloads';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
@@ -11,7 +11,7 @@ import { at, list, record, spec, text } from './plainValue';
 
 /** namespace → names of Secrets the workspace creates there. */
 function secretNames(index: WorkspaceIndex): ReadonlyMap<string, ReadonlySet<string>> {
-  return derived(index, 'secretNames', (ix) => {
+  return derivedData(index, 'secretNames', (ix) => {
     const map = new Map<string, Set<string>>();
     const add = (ns: string, name: string) => {
       if (!name) return;

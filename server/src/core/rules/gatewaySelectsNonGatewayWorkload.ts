@@ -11,18 +11,17 @@
 import { gatewaySelector, selectedWorkloads } from './gatewayWorkloads';
 import { findingAt, ofKind, NETWORKING } from './istioRule';
 import { selectorText } from './labelSelector';
-import { list, text } from './plainValue';
 import type { Rule } from './rule';
-import { containers, type Workload } from './workloads';
+import type { Workload } from './workloads';
 import { workloadName } from './workloadPolicies';
 
 export function isGatewayWorkload(w: Workload): boolean {
-  if (!w.source) return true; // Istio's default ingress gateway, assumed as istioctl does
+  if (!w.inWorkspace) return true; // Istio's default ingress gateway, assumed as istioctl does
   const istio = w.labels.istio ?? '';
   if (istio === 'ingressgateway' || istio === 'egressgateway') return true;
   if ((w.annotations['inject.istio.io/templates'] ?? '').split(',').map((t) => t.trim()).includes('gateway')) return true;
   if (w.labels['gateway.networking.k8s.io/gateway-name'] || w.labels['istio.io/gateway-name']) return true;
-  if (containers(w.podSpec).some((c) => text(c.name) === 'istio-proxy' && list(c.args).some((a) => text(a) === 'router'))) return true;
+  if (w.runsRouter) return true;
   return /gateway/i.test(`${w.name} ${w.labels.app ?? ''} ${istio}`);
 }
 

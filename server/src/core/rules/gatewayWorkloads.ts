@@ -1,7 +1,7 @@
 // The workloads an Istio Gateway's `selector` picks (in any namespace, as istiod does by
 // default) and the TCP ports the Kubernetes Services in front of them expose. Workloads
 // are Pods and pod templates in the workspace plus the default ingress gateway.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { selectorMatches } from './labelSelector';
 import { list, record, spec, stringMap, text } from './plainValue';
@@ -21,7 +21,7 @@ interface ServiceSelectors {
 }
 
 function serviceSelectors(index: WorkspaceIndex): ServiceSelectors {
-  return derived(index, 'serviceSelectors', (ix) => {
+  return derivedData(index, 'serviceSelectors', (ix) => {
     const byNamespace = new Map<string, { selector: Record<string, string>; ports: number[] }[]>();
     for (const svc of ix.ofKind('Service', '')) {
       const s = spec(svc.resource.value);
@@ -48,7 +48,7 @@ export function servicePortsOf(index: WorkspaceIndex, selected: readonly Workloa
   const ports = new Set<number>();
   const { byNamespace } = serviceSelectors(index);
   for (const w of selected) {
-    if (!w.source && !byNamespace.get(w.namespace)?.some((s) => selectorMatches(s.selector, w.labels))) {
+    if (!w.inWorkspace && !byNamespace.get(w.namespace)?.some((s) => selectorMatches(s.selector, w.labels))) {
       for (const p of IMPLICIT_INGRESS_SERVICE_PORTS) ports.add(p.number);
       continue;
     }

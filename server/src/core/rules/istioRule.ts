@@ -44,7 +44,4 @@ export const NETWORKING = 'networking.istio.io';
 export const SECURITY = 'security.istio.io';
 export const TELEMETRY = 'telemetry.istio.io';
 
-/** appliesTo for rules that look at one kind of one API group. */
-export function ofKind(kind: string, group: string): (resource: { resource: { kind: string }; group: string }) => boolean {
-  return (r) => r.resource.kind === kind && r.group === group;
-}
+export { ofKind } from './ruleKinds';

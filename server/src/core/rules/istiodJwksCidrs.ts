@@ -2,7 +2,7 @@
 // BLOCKED_CIDRS_IN_JWKS_URIS environment variable while RequestAuthentications in the
 // workspace fetch keys from `jwksUri`s: istiod then fetches any URI, including internal
 // addresses (server-side request forgery).
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import { findingAt, SECURITY, type IstioRule } from './istioRule';
 import { meshConfig } from './meshConfig';
 import { at, list, record, text } from './plainValue';
@@ -14,7 +14,7 @@ export const istiodJwksCidrs: IstioRule = {
   appliesTo: (r) => r.group === 'apps' && r.resource.kind === 'Deployment' && r.resource.name === 'istiod',
   check(ctx) {
     if (ctx.resource.namespace !== meshConfig(ctx.index).rootNamespace) return [];
-    const usesJwksUri = derived(ctx.index, 'requestAuthnUsesJwksUri', (ix) =>
+    const usesJwksUri = derivedData(ctx.index, 'requestAuthnUsesJwksUri', (ix) =>
       ix.ofKind('RequestAuthentication', SECURITY).some((ra) => list(at(ra.resource.value, 'spec', 'jwtRules')).some((r) => text(record(r)?.jwksUri) !== '')),
     );
     if (!usesJwksUri) return [];

@@ -2,6 +2,7 @@
 // pkg/util/validation): DNS-1123 labels and subdomains, DNS-1035 labels, IANA service
 // names for ports, qualified names for label and annotation keys, and label values.
 // Each check returns why a text is rejected, in our words, or undefined when it is valid.
+import { memoByText } from './textMemo';
 
 const DNS1123_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
@@ -40,7 +41,9 @@ export function portNameProblem(text: string): string | undefined {
 }
 
 /** IsQualifiedName: `[prefix/]name`, the prefix a DNS-1123 subdomain, the name at most 63 characters. */
-export function qualifiedNameProblem(key: string): string | undefined {
+export const qualifiedNameProblem: (key: string) => string | undefined = memoByText(qualifiedNameCheck);
+
+function qualifiedNameCheck(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'it may contain at most one `/` (between an optional DNS prefix and the name)';
   const name = parts[parts.length - 1];

@@ -1,7 +1,7 @@
 // Linkerd policy resources (policy.linkerd.io): how their references resolve and which
 // workloads a Server selects. Linkerd compares groups and kinds case-insensitively and
 // reads a missing group as the core group (policy-controller k8s-api `targets_kind`).
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { GATEWAY_API } from './gatewayReferences';
 import { coreGroup, findReferenced, readReference, type ObjectReference } from './objectReference';
@@ -63,14 +63,14 @@ export function findLinkerdTarget(index: WorkspaceIndex, reference: LinkerdRefer
 
 /** Workloads of its namespace each Server's `podSelector` selects (Servers with a podSelector only). */
 export function serverSelection(index: WorkspaceIndex): ReadonlyMap<IndexedResource, readonly Workload[]> {
-  return derived(index, 'linkerd.serverSelection', (ix) => {
+  return derivedData(index, 'linkerd.serverSelection', (ix) => {
     const byNs = workloads(ix).byNamespace;
     const out = new Map<IndexedResource, Workload[]>();
     for (const server of ix.ofKind('Server', LINKERD_POLICY)) {
       const raw = at(server.resource.value, 'spec', 'podSelector');
       if (raw === undefined || raw === null) continue;
       const selector = parseSetBasedSelector(raw);
-      out.set(server, (byNs.get(server.namespace) ?? []).filter((w) => w.source && setBasedSelectorMatches(selector, w.labels)));
+      out.set(server, (byNs.get(server.namespace) ?? []).filter((w) => w.inWorkspace && setBasedSelectorMatches(selector, w.labels)));
     }
     return out;
   });

@@ -5,14 +5,9 @@
 // is optional in Kubernetes, and Linkerd still applies a numeric port that is undeclared).
 import { findingAt, ofKind } from './istioRule';
 import { LINKERD_POLICY, serverSelection } from './linkerdPolicy';
-import { at, list, record, text } from './plainValue';
+import { at } from './plainValue';
 import type { Rule } from './rule';
 import { workloadName } from './workloadPolicies';
-import { containers, type Workload } from './workloads';
-
-function containerPorts(w: Workload): { number: number; name: string }[] {
-  return containers(w.podSpec, true).flatMap((c) => list(c.ports).map(record).filter((p) => p !== undefined).map((p) => ({ number: Number(p!.containerPort) || 0, name: text(p!.name) })));
-}
 
 export const linkerdServerPortOnPods: Rule = {
   code: 'MM454',
@@ -22,7 +17,7 @@ export const linkerdServerPortOnPods: Rule = {
     const picked = serverSelection(ctx.index).get(ctx.resource);
     if (!picked || picked.length === 0) return [];
     const port = at(ctx.resource.resource.value, 'spec', 'port');
-    const ports = picked.map(containerPorts);
+    const ports = picked.map((w) => w.ports);
     let missing: boolean;
     let what: string;
     if (typeof port === 'number') {

@@ -8,6 +8,7 @@ import { isIstioAnnotation } from './istioAnnotations';
 import { LINKERD_KEYS, LINKERD_PREFIXES } from './linkerdAnnotations';
 import type { MeshKey } from './meshAnnotationTypes';
 import { requestsPerSecond } from './meshAnnotationValues';
+import { memoByText } from './textMemo';
 
 export const MUMBAI_PREFIX = 'mumbai-mesh.io';
 
@@ -42,8 +43,12 @@ export function inMeshPrefix(key: string): boolean {
 export function nearMeshPrefix(key: string): boolean {
   const prefix = prefixOf(key).toLowerCase();
   if (prefix === '' || isIstioAnnotation(key)) return false;
-  return PREFIXES.some((p) => editDistance(prefix, p) <= 2) || /linkerd|consul|mumbai/.test(prefix);
+  return nearPrefix(prefix);
 }
+
+/** Within two edits of a mesh prefix, or naming a mesh (prefixes repeat: worked out once each). */
+const nearPrefix = memoByText((prefix: string) =>
+  PREFIXES.some((p) => Math.abs(p.length - prefix.length) <= 2 && editDistance(prefix, p) <= 2) || /linkerd|consul|mumbai/.test(prefix));
 
 /**
  * For a key that is not in the tables: the known key meant — the same name under the right

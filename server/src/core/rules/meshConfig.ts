@@ -4,7 +4,7 @@
 // holds the MeshConfig YAML, as Istio's Helm charts install it. Without one, Istio's
 // defaults apply: root namespace istio-system, no default providers.
 import { parse } from 'yaml';
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { at, list, record, stringMap, strings, text, type Plain } from './plainValue';
 import { ISTIO_SYSTEM } from './workloads';
@@ -38,7 +38,7 @@ export function meshConfigFrom(value: unknown): MeshConfig {
 }
 
 export function meshConfig(index: WorkspaceIndex): MeshConfig {
-  return derived(index, 'meshConfig', (ix) => {
+  return derivedData(index, 'meshConfig', (ix) => {
     const cm = ix.lookup('ConfigMap', '', ISTIO_SYSTEM, 'istio');
     const mesh = cm && at(cm.resource.value, 'data', 'mesh');
     if (typeof mesh !== 'string') return DEFAULT_MESH_CONFIG;

@@ -4,8 +4,8 @@
 // label; ambient from the `ambient.istio.io/redirection` annotation (set on running Pods)
 // or, for pod templates, the namespace's `istio.io/dataplane-mode: ambient` label.
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
-import { metadata, stringMap, text } from './plainValue';
-import { containers, type Workload } from './workloads';
+import { metadata, stringMap } from './plainValue';
+import type { Workload } from './workloads';
 
 export function namespaceLabels(index: WorkspaceIndex, namespace: string): Record<string, string> | undefined {
   const ns = index.lookup('Namespace', '', '', namespace);
@@ -23,12 +23,8 @@ export function isAmbientNamespaceLabels(labels: Readonly<Record<string, string>
   return labels['istio.io/dataplane-mode'] === 'ambient';
 }
 
-function hasIstioProxy(w: Workload): boolean {
-  return containers(w.podSpec, true).some((c) => text(c.name) === 'istio-proxy' && text(c.image) !== '');
-}
-
 export function hasSidecar(index: WorkspaceIndex, w: Workload): boolean {
-  if (hasIstioProxy(w)) return true;
+  if (w.hasIstioProxy) return true;
   if ('sidecar.istio.io/inject' in w.labels) return w.labels['sidecar.istio.io/inject'] === 'true';
   if ('sidecar.istio.io/inject' in w.annotations) return w.annotations['sidecar.istio.io/inject'] === 'true';
   const labels = namespaceLabels(index, w.namespace);

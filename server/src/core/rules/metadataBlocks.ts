@@ -3,6 +3,7 @@
 // these instead of assuming one `metadata` per resource: a Deployment carries two, and
 // only the pod template's reaches the pods the injectors see.
 import type { JsonPath } from '../parse/locator';
+import { perEntry } from '../workspace/entryMemo';
 import type { IndexedResource } from '../workspace/workspaceIndex';
 import type { Place } from './meshAnnotationTypes';
 import { at, record, stringMap } from './plainValue';
@@ -41,7 +42,12 @@ function block(place: Place, kind: string, path: JsonPath, metadata: unknown): M
   return { place, kind, path, annotations: stringMap(m?.annotations), labels: stringMap(m?.labels) };
 }
 
-export function metadataBlocks(entry: IndexedResource): MetadataBlock[] {
+/** Worked out once per entry: several rules' appliesTo ask for every resource. */
+export function metadataBlocks(entry: IndexedResource): readonly MetadataBlock[] {
+  return perEntry(entry, 'metadataBlocks', blocksOf);
+}
+
+function blocksOf(entry: IndexedResource): MetadataBlock[] {
   const value = entry.resource.value;
   const out = [block(ownPlace(entry), entry.resource.kind, ['metadata'], value.metadata)];
   if (entry.resource.kind === 'CronJob' && entry.group === 'batch') {

@@ -3,7 +3,7 @@
 // ambient`; and whether the sidecar injector is set to inject every namespace by default
 // (`sidecarInjectorWebhook.enableNamespacesByDefault` in the values of the
 // `istio-sidecar-injector` ConfigMap, when the workspace holds it).
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { at, metadata, record, stringMap } from './plainValue';
 
@@ -27,7 +27,7 @@ export function namespaceDataPlane(ns: IndexedResource): NamespaceDataPlane {
 }
 
 export function injectsNamespacesByDefault(index: WorkspaceIndex): boolean {
-  return derived(index, 'injectsNamespacesByDefault', (ix) => {
+  return derivedData(index, 'injectsNamespacesByDefault', (ix) => {
     for (const cm of ix.ofKind('ConfigMap', '')) {
       if (cm.resource.name !== 'istio-sidecar-injector') continue;
       const values = at(cm.resource.value, 'data', 'values');

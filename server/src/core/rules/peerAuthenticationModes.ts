@@ -2,8 +2,8 @@
 // (pilot/pkg/security/authn: workload policy, else namespace policy, else the mesh-wide
 // one in the root namespace, else PERMISSIVE; `UNSET` inherits; a workload policy's
 // `portLevelMtls` overrides its mode for that port). With several candidates at one level
-// Istio takes the oldest; here the first in the workspace. Indexed once per generation.
-import { derived } from '../workspace/derivedIndex';
+// Istio takes the oldest; here the first in the workspace. Indexed once, kept until the inputs change.
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { SECURITY } from './istioRule';
 import { selectorMatches, type Labels } from './labelSelector';
@@ -45,7 +45,7 @@ function build(index: WorkspaceIndex): Index {
 }
 
 function peerIndex(index: WorkspaceIndex): Index {
-  return derived(index, 'peerAuthenticationModes', build);
+  return derivedData(index, 'peerAuthenticationModes', build);
 }
 
 export function meshMode(index: WorkspaceIndex): ModeSource {

@@ -13,6 +13,7 @@ import { closestName } from '../schema/editDistance';
 import { isGoDuration } from '../schema/goDuration';
 import type { RuleContext } from './rule';
 import { metadataBlocks } from './metadataBlocks';
+import { memoByText } from './textMemo';
 
 export const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
 
@@ -176,6 +177,12 @@ function walkFields(w: Walk, map: Node, fields: Readonly<Record<string, FieldTyp
 
 const cache = new WeakMap<object, ProxyConfigProblem[]>();
 
+/** The annotation's map, parsed once per distinct text (read only); undefined unless it parses to a map. */
+const parseProxyConfig = memoByText((text: string) => {
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
+  return doc.errors.length > 0 || !isMap(doc.contents) ? undefined : doc.contents;
+});
+
 /** Problems inside every `proxy.istio.io/config` the injector reads (Pods and pod templates). */
 export function proxyConfigProblems(ctx: RuleContext): ProxyConfigProblem[] {
   const hit = cache.get(ctx.resource.resource.value);
@@ -189,8 +196,8 @@ export function proxyConfigProblems(ctx: RuleContext): ProxyConfigProblem[] {
     const span = ctx.locator.value(path);
     if (!isScalar(node) || typeof node.value !== 'string' || !span) continue;
     const text = node.value;
-    const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
-    if (doc.errors.length > 0 || !isMap(doc.contents)) continue;
+    const contents = parseProxyConfig(text);
+    if (!contents) continue;
     const base = ctx.resource.base;
     const source = ctx.resource.resource.documentText.slice(span.start - base, span.end - base);
     const at = (i: number) => {
@@ -209,7 +216,7 @@ export function proxyConfigProblems(ctx: RuleContext): ProxyConfigProblem[] {
       const end = r[1] > r[0] ? at(r[1] - 1) + 1 : start + 1;
       return { start, end: Math.max(end, start + 1) };
     };
-    walkFields({ out, spanOf }, doc.contents, FIELDS, '');
+    walkFields({ out, spanOf }, contents, FIELDS, '');
   }
   cache.set(ctx.resource.resource.value, out);
   return out;

@@ -1,7 +1,7 @@
 // IST0177 on ServiceEntries that define the same host and port with different protocols
 // where both are visible (their exportTo scopes meet): sidecars pick one arbitrarily.
 // Reported once per ServiceEntry.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ALL_NAMESPACES, exportScopes } from './exportTo';
 import { displayName, findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
@@ -15,7 +15,7 @@ interface Conflict {
 }
 
 function conflicts(index: WorkspaceIndex): ReadonlyMap<IndexedResource, Conflict> {
-  return derived(index, 'serviceEntryProtocolConflicts', (ix) => {
+  return derivedData(index, 'serviceEntryProtocolConflicts', (ix) => {
     const byKey = new Map<string, { se: IndexedResource; protocol: string }[]>();
     for (const se of ix.ofKind('ServiceEntry', NETWORKING)) {
       const s = spec(se.resource.value);

@@ -1,8 +1,8 @@
 // The hosts a mesh client can reach, as istioctl analyze builds them: Kubernetes Services
 // (`name.ns.svc.cluster.local`, visible where their `networking.istio.io/exportTo`
 // annotation says) and ServiceEntry hosts (visible where `exportTo` says), keyed by
-// scope ('*' or a namespace) and fully qualified host. Built once per index generation.
-import { derived } from '../workspace/derivedIndex';
+// scope ('*' or a namespace) and fully qualified host. Built once, kept until the inputs change.
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ALL_NAMESPACES, exportAnnotationScopes, exportScopes } from './exportTo';
 import { toFqdn } from './istioHosts';
@@ -62,14 +62,14 @@ function build(index: WorkspaceIndex): Registry {
     for (const scope of exportAnnotationScopes(stringMap(meta.annotations)['networking.istio.io/exportTo'], entry.namespace)) add(scope, host, service);
     if (entry.namespace === ISTIO_SYSTEM && entry.resource.name === 'istio-ingressgateway') ingressService = true;
   }
-  if (!ingressService && workloads(index).all.some((w) => !w.source && w.namespace === ISTIO_SYSTEM)) {
+  if (!ingressService && workloads(index).all.some((w) => !w.inWorkspace && w.namespace === ISTIO_SYSTEM)) {
     add(ALL_NAMESPACES, toFqdn(ISTIO_SYSTEM, 'istio-ingressgateway'), { ports: IMPLICIT_INGRESS_SERVICE_PORTS, workloadLabels: {} });
   }
   return { exact, wildcards };
 }
 
 function registry(index: WorkspaceIndex): Registry {
-  return derived(index, 'serviceRegistry', build);
+  return derivedData(index, 'serviceRegistry', build);
 }
 
 /**

@@ -8,14 +8,9 @@ import type { JsonPath } from '../parse/locator';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { selectorMatches } from './labelSelector';
 import { portNameProblem } from './kubernetesNames';
-import { list, record, stringMap, text } from './plainValue';
+import { list, record, stringMap } from './plainValue';
 import { workloadName } from './workloadPolicies';
-import { containers, workloads, type Workload } from './workloads';
-
-export interface ContainerPort {
-  readonly number: number;
-  readonly name: string;
-}
+import { workloads, type Workload, type WorkloadSet } from './workloads';
 
 export interface TargetPort {
   /** Where to report: the `targetPort` value, else the `port` value. */
@@ -27,21 +22,35 @@ export interface TargetPort {
   readonly lacking: readonly Workload[];
 }
 
-export function containerPorts(w: Workload): ContainerPort[] {
-  return containers(w.podSpec, true).flatMap((c) =>
-    list(c.ports).map(record).filter((p) => p !== undefined).map((p) => ({ number: Number(p!.containerPort) || 0, name: text(p!.name) })));
-}
-
 export function isSelectingService(entry: IndexedResource): boolean {
   if (entry.group !== '' || entry.resource.kind !== 'Service') return false;
   const spec = record(entry.resource.value.spec);
   return spec !== undefined && spec.type !== 'ExternalName' && Object.keys(stringMap(spec.selector)).length > 0 && Array.isArray(spec.ports);
 }
 
-export function serviceTargetPorts(entry: IndexedResource, index: WorkspaceIndex): TargetPort[] {
+/** Per workload set (kept while the workloads' projections are) and Service: its target ports. */
+const computed = new WeakMap<WorkloadSet, WeakMap<IndexedResource, readonly TargetPort[]>>();
+
+/** The Service's target ports against the workloads it selects (MM320 and MM321 both ask). */
+export function serviceTargetPorts(entry: IndexedResource, index: WorkspaceIndex): readonly TargetPort[] {
+  const set = workloads(index);
+  let perService = computed.get(set);
+  if (!perService) {
+    perService = new WeakMap();
+    computed.set(set, perService);
+  }
+  let found = perService.get(entry);
+  if (!found) {
+    found = targetPorts(entry, set);
+    perService.set(entry, found);
+  }
+  return found;
+}
+
+function targetPorts(entry: IndexedResource, set: WorkloadSet): TargetPort[] {
   const spec = record(entry.resource.value.spec) ?? {};
   const selector = stringMap(spec.selector);
-  const selected = (workloads(index).byNamespace.get(entry.namespace) ?? []).filter((w) => w.source !== undefined && selectorMatches(selector, w.labels));
+  const selected = (set.byNamespace.get(entry.namespace) ?? []).filter((w) => w.inWorkspace && selectorMatches(selector, w.labels));
   if (selected.length === 0) return [];
   const out: TargetPort[] = [];
   list(spec.ports).forEach((raw, i) => {
@@ -54,9 +63,9 @@ export function serviceTargetPorts(entry: IndexedResource, index: WorkspaceIndex
     if (typeof target === 'string') {
       // a malformed name is reported as such (MM325), not as missing
       if (portNameProblem(target)) return;
-      out.push({ path, servicePort, target, selected, lacking: selected.filter((w) => !containerPorts(w).some((c) => c.name === target)) });
+      out.push({ path, servicePort, target, selected, lacking: selected.filter((w) => !w.ports.some((c) => c.name === target)) });
     } else if (typeof target === 'number' && Number.isInteger(target)) {
-      out.push({ path, servicePort, target, selected, lacking: selected.filter((w) => { const ports = containerPorts(w); return ports.length > 0 && !ports.some((c) => c.number === target); }) });
+      out.push({ path, servicePort, target, selected, lacking: selected.filter((w) => w.ports.length > 0 && !w.ports.some((c) => c.number === target)) });
     }
   });
   return out;
@@ -70,6 +79,6 @@ export function workloadList(ws: readonly Workload[]): string {
 
 /** `http (8080), 9090`: the ports the workloads expose, for the message. */
 export function exposedPorts(ws: readonly Workload[]): string {
-  return [...new Set(ws.flatMap(containerPorts).map((c) => (c.name ? `${c.name} (${c.number})` : String(c.number))))].join(', ');
+  return [...new Set(ws.flatMap((w) => w.ports).map((c) => (c.name ? `${c.name} (${c.number})` : String(c.number))))].join(', ');
 }
 

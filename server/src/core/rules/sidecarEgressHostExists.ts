@@ -7,8 +7,9 @@
 // ns); istio-system and the root namespace always count as known. Unlike VirtualService hosts, Sidecar hosts are not completed: `shop/reviews` never
 // matches `reviews.shop.svc.cluster.local`, and the message says so. Silent when the
 // workspace defines no Service, ServiceEntry or VirtualService at all.
-import { derived } from '../workspace/derivedIndex';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { derivedData } from '../workspace/derivedIndex';
+import { perEntry } from '../workspace/entryMemo';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { CLUSTER_DOMAIN, hostsMatch, isWildcard, toFqdn } from './istioHosts';
 import { findingAt, ofKind, NETWORKING } from './istioRule';
 import { list, record, spec, strings } from './plainValue';
@@ -23,12 +24,21 @@ interface Registry {
   readonly empty: boolean;
 }
 
+/** `spec.hosts`, short names completed in the resource's namespace. */
+function specHostsFqdn(entry: IndexedResource): string[] {
+  return strings(spec(entry.resource.value).hosts).map((h) => toFqdn(entry.namespace, h));
+}
+
 function build(index: WorkspaceIndex): Registry {
   const hosts = new Map<string, string[]>();
-  const add = (ns: string, host: string) => hosts.set(ns, [...(hosts.get(ns) ?? []), host]);
+  const add = (ns: string, host: string) => {
+    const list = hosts.get(ns);
+    if (list) list.push(host);
+    else hosts.set(ns, [host]);
+  };
   for (const svc of index.ofKind('Service', '')) add(svc.namespace, toFqdn(svc.namespace, svc.resource.name ?? ''));
-  for (const se of index.ofKind('ServiceEntry', NETWORKING)) for (const h of strings(spec(se.resource.value).hosts)) add(se.namespace, toFqdn(se.namespace, h));
-  for (const vs of index.ofKind('VirtualService', NETWORKING)) for (const h of strings(spec(vs.resource.value).hosts)) add(vs.namespace, toFqdn(vs.namespace, h));
+  for (const se of index.ofKind('ServiceEntry', NETWORKING)) for (const h of perEntry(se, 'sidecarEgress.hosts', specHostsFqdn)) add(se.namespace, h);
+  for (const vs of index.ofKind('VirtualService', NETWORKING)) for (const h of perEntry(vs, 'sidecarEgress.hosts', specHostsFqdn)) add(vs.namespace, h);
   // the control plane's namespace is where `istio-system/*` imports from, whether or not
   // the workspace holds its manifests
   const namespaces = new Set<string>([ISTIO_SYSTEM, meshConfig(index).rootNamespace]);
@@ -39,7 +49,7 @@ function build(index: WorkspaceIndex): Registry {
 }
 
 function registry(index: WorkspaceIndex): Registry {
-  return derived(index, 'sidecarEgressRegistry', build);
+  return derivedData(index, 'sidecarEgressRegistry', build);
 }
 
 export const sidecarEgressHostExists: Rule = {

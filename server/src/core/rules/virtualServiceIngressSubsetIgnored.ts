@@ -2,24 +2,36 @@
 // VirtualService for the same host routes by subset: traffic entering through the
 // gateway goes straight to the host and skips those subset rules.
 import type { Finding } from '../finding';
-import { derived } from '../workspace/derivedIndex';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { derivedData } from '../workspace/derivedIndex';
+import { perEntry } from '../workspace/entryMemo';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { displayName, findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
 import { list, record, spec, strings, text } from './plainValue';
 import { gatewaysOf, routeDestinations } from './virtualServiceDestinations';
 
 /** Destination host → VirtualServices that route that host (one of their own) by subset. */
+/** The VirtualService's own hosts it routes by subset (http routes), in route order. */
+function ownHostsRoutedBySubset(vs: IndexedResource): string[] {
+  const own = new Set(strings(spec(vs.resource.value).hosts));
+  const out: string[] = [];
+  for (const d of routeDestinations(vs.resource.value)) {
+    if (d.path[1] !== 'http' || !d.subset || !own.has(d.host)) continue;
+    out.push(d.host);
+  }
+  return out;
+}
+
 function subsetRoutedHosts(index: WorkspaceIndex): ReadonlyMap<string, readonly string[]> {
-  return derived(index, 'subsetRoutedHosts', (ix) => {
+  return derivedData(index, 'subsetRoutedHosts', (ix) => {
     const map = new Map<string, string[]>();
     for (const vs of ix.ofKind('VirtualService', NETWORKING)) {
-      const own = new Set(strings(spec(vs.resource.value).hosts));
-      for (const d of routeDestinations(vs.resource.value)) {
-        if (d.path[1] !== 'http' || !d.subset || !own.has(d.host)) continue;
-        const names = map.get(d.host) ?? [];
-        const name = displayName('VirtualService', vs.namespace, vs.resource.name);
+      const hosts = perEntry(vs, 'ingressSubset.ownHostsBySubset', ownHostsRoutedBySubset);
+      if (hosts.length === 0) continue;
+      const name = displayName('VirtualService', vs.namespace, vs.resource.name);
+      for (const host of hosts) {
+        const names = map.get(host) ?? [];
         if (!names.includes(name)) names.push(name);
-        map.set(d.host, names);
+        map.set(host, names);
       }
     }
     return map;

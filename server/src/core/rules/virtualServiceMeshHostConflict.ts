@@ -1,7 +1,8 @@
 // IST0109 on mesh-bound VirtualServices (no `gateways`, or `mesh` among them) whose hosts
 // overlap where both are visible (their exportTo scopes meet): sidecars then pick one of
 // them arbitrarily. Wildcard hosts overlap the hosts they cover.
-import { derived } from '../workspace/derivedIndex';
+import { derivedData } from '../workspace/derivedIndex';
+import { perEntry } from '../workspace/entryMemo';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ALL_NAMESPACES, exportScopes } from './exportTo';
 import { MESH_GATEWAY } from './gatewayReferences';
@@ -21,25 +22,29 @@ function scopesMeet(a: readonly string[], b: readonly string[]): boolean {
   return a.includes(ALL_NAMESPACES) || b.includes(ALL_NAMESPACES) || a.some((s) => b.includes(s));
 }
 
+/** The hosts of a mesh-bound VirtualService (none for one bound to gateways only). */
+function meshHosts(vs: IndexedResource): MeshHost[] {
+  const gateways = gatewaysOf(vs.resource.value);
+  if (gateways.length > 0 && !gateways.includes(MESH_GATEWAY)) return [];
+  const s = spec(vs.resource.value);
+  const scopes = exportScopes(strings(s.exportTo), vs.namespace);
+  return strings(s.hosts).map((h, hostIndex) => ({ vs, hostIndex, fqdn: toFqdn(vs.namespace, h), scopes }));
+}
+
 /** For each mesh-bound VirtualService: host index → the other VirtualServices it clashes with. */
 function conflicts(index: WorkspaceIndex): ReadonlyMap<IndexedResource, Map<number, string[]>> {
-  return derived(index, 'meshHostConflicts', (ix) => {
+  return derivedData(index, 'meshHostConflicts', (ix) => {
     const exact = new Map<string, MeshHost[]>();
     const wildcards: MeshHost[] = [];
     const all: MeshHost[] = [];
     for (const vs of ix.ofKind('VirtualService', NETWORKING)) {
-      const gateways = gatewaysOf(vs.resource.value);
-      if (gateways.length > 0 && !gateways.includes(MESH_GATEWAY)) continue;
-      const s = spec(vs.resource.value);
-      const scopes = exportScopes(strings(s.exportTo), vs.namespace);
-      strings(s.hosts).forEach((h, hostIndex) => {
-        const entry = { vs, hostIndex, fqdn: toFqdn(vs.namespace, h), scopes };
+      for (const entry of perEntry(vs, 'meshHostConflict.hosts', meshHosts)) {
         all.push(entry);
         if (isWildcard(entry.fqdn)) wildcards.push(entry);
         const bucket = exact.get(entry.fqdn);
         if (bucket) bucket.push(entry);
         else exact.set(entry.fqdn, [entry]);
-      });
+      }
     }
     const result = new Map<IndexedResource, Map<number, string[]>>();
     for (const a of all) {

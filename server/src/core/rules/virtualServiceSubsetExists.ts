@@ -1,8 +1,9 @@
 // IST0101 on a VirtualService route or mirror `subset` that no DestinationRule for that
 // host defines. Hosts are compared as istioctl does: short names and
 // `name.ns.svc.cluster.local` resolve to a Service name and namespace.
-import { derived } from '../workspace/derivedIndex';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { derivedData } from '../workspace/derivedIndex';
+import { perEntry } from '../workspace/entryMemo';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { serviceNameOfHost, toFqdn } from './istioHosts';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
 import { list, record, spec, text } from './plainValue';
@@ -13,15 +14,18 @@ function hostKey(namespace: string, host: string): string {
   return `${n.namespace}/${n.name}`;
 }
 
+/** `ns/name|subset` for every subset of the DestinationRule. */
+function subsetKeys(dr: IndexedResource): string[] {
+  const s = spec(dr.resource.value);
+  const key = hostKey(dr.namespace, toFqdn(dr.namespace, text(s.host)));
+  return list(s.subsets).map((subset) => `${key}|${text(record(subset)?.name)}`);
+}
+
 /** `ns/name|subset` for every subset every DestinationRule defines. */
 export function definedSubsets(index: WorkspaceIndex): ReadonlySet<string> {
-  return derived(index, 'definedSubsets', (ix) => {
+  return derivedData(index, 'definedSubsets', (ix) => {
     const set = new Set<string>();
-    for (const dr of ix.ofKind('DestinationRule', NETWORKING)) {
-      const s = spec(dr.resource.value);
-      const key = hostKey(dr.namespace, toFqdn(dr.namespace, text(s.host)));
-      for (const subset of list(s.subsets)) set.add(`${key}|${text(record(subset)?.name)}`);
-    }
+    for (const dr of ix.ofKind('DestinationRule', NETWORKING)) for (const key of perEntry(dr, 'definedSubsets', subsetKeys)) set.add(key);
     return set;
   });
 }

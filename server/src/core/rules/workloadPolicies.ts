@@ -1,8 +1,8 @@
 // Namespace-scoped policies that pick workloads with a label selector (Sidecar
 // `workloadSelector.labels`, Telemetry `selector.matchLabels`): which workloads of their
 // namespace each one selects, which workloads several of them select, and which
-// namespaces hold more than one without any selector. Computed once per index generation.
-import { derived } from '../workspace/derivedIndex';
+// namespaces hold more than one without any selector. Computed once, kept until the inputs change.
+import { derivedData } from '../workspace/derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { selectorMatches } from './labelSelector';
 import { at, stringMap, type Plain } from './plainValue';
@@ -47,7 +47,7 @@ export interface PolicySelection {
 }
 
 export function policySelection(index: WorkspaceIndex, kind: PolicyKind): PolicySelection {
-  return derived(index, `policySelection.${kind.kind}`, (ix) => {
+  return derivedData(index, `policySelection.${kind.kind}`, (ix) => {
     const byNs = workloads(ix).byNamespace;
     const selected = new Map<IndexedResource, Workload[]>();
     const byWorkload = new Map<Workload, IndexedResource[]>();
@@ -72,6 +72,5 @@ export function policySelection(index: WorkspaceIndex, kind: PolicyKind): Policy
 }
 
 export function workloadName(w: Workload): string {
-  const kind = w.source ? w.source.resource.kind : 'Pod';
-  return `${kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
+  return `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
 }

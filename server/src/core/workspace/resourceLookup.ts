@@ -1,7 +1,7 @@
 // Keyed lookups over the index: `kind/namespace/name` → resource, and resources of a kind
-// grouped by namespace. Built once per index generation (see derivedIndex.ts), so rules
+// grouped by namespace. Built once and kept until the inputs change (derivedIndex.ts), so rules
 // that resolve references do not scan every resource of a kind per lookup.
-import { derived } from './derivedIndex';
+import { derived, derivedData } from './derivedIndex';
 import type { IndexedResource, WorkspaceIndex } from './workspaceIndex';
 
 function keyOf(kind: string, group: string, namespace: string, name: string): string {
@@ -28,7 +28,7 @@ export function findResource(index: WorkspaceIndex, kind: string, group: string,
 
 /** Resources of a kind (and group) grouped by their namespace. */
 export function byNamespace(index: WorkspaceIndex, kind: string, group: string): ReadonlyMap<string, readonly IndexedResource[]> {
-  return derived(index, `resourceLookup.byNamespace.${group}.${kind}`, (ix) => {
+  return derivedData(index, `resourceLookup.byNamespace.${group}.${kind}`, (ix) => {
     const map = new Map<string, IndexedResource[]>();
     for (const entry of ix.ofKind(kind, group)) {
       const list = map.get(entry.namespace);

@@ -5,10 +5,14 @@
 // added, removed, replaced or reordered get that generation as their kind generation.
 // `track` records what a computation read (kinds, or '*' for whole-index reads), and
 // `unchangedSince` tells whether such a result, computed at some generation, still holds.
+// Besides kinds, a dependency can be a derived value (derivedIndex.ts) registered with
+// `defineDerived`: it reports the generation at which its value last changed, which can be
+// older than the last change of the kinds it read (a projection that stayed the same).
 import type { AnalyzedFile } from '../analyzeFile';
 import type { Resource } from '../parse/extractResources';
 import type { LineIndex } from '../parse/lineIndex';
 import { apiGroup, resolvedNamespace } from './resourceIdentity';
+import { compareByIdentity } from './sameData';
 
 export interface IndexedResource {
   readonly uri: string;
@@ -20,7 +24,7 @@ export interface IndexedResource {
   readonly base: number;
 }
 
-/** What a computation read from the index: kinds, or '*' (everything). */
+/** What a computation read from the index: kinds, derived values, or '*' (everything). */
 export type Dependencies = ReadonlySet<string>;
 
 /** Reads of the whole index (files, positions, every resource) depend on everything. */
@@ -43,6 +47,8 @@ export class WorkspaceIndex {
   private namespaceSet: Set<string> | undefined;
   /** The generation at which each kind last changed. */
   private readonly kindGenerations = new Map<string, number>();
+  /** Derived values as dependencies: name → brings it up to date, returns when it last changed. */
+  private readonly derivedChanges = new Map<string, () => number>();
   /** Open tracking scopes, innermost last. */
   private readonly scopes: Set<string>[] = [];
   /** Bumped on every change, so callers can tell whether cached results are stale. */
@@ -83,14 +89,28 @@ export class WorkspaceIndex {
    * inner scope read is also a dependency of the scopes around it.
    */
   track<T>(fn: () => T): { result: T; deps: Dependencies } {
+    const tracked = this.trackApart(fn);
+    this.depend(tracked.deps);
+    return tracked;
+  }
+
+  /** Like track, but what `fn` read is not passed on to the scopes around it. */
+  trackApart<T>(fn: () => T): { result: T; deps: Dependencies } {
     const deps = new Set<string>();
     this.scopes.push(deps);
     try {
       return { result: fn(), deps };
     } finally {
       this.scopes.pop();
-      this.depend(deps);
     }
+  }
+
+  /**
+   * Makes `name` a dependency whose change is known only by asking: `changedAt` brings the
+   * value up to date and returns the generation at which it last changed.
+   */
+  defineDerived(name: string, changedAt: () => number): void {
+    this.derivedChanges.set(name, changedAt);
   }
 
   /** Adds dependencies to the innermost open tracking scope (a cached result's, say). */
@@ -110,7 +130,11 @@ export class WorkspaceIndex {
   /** Whether a result with these dependencies, computed at `generation`, still holds. */
   unchangedSince(deps: Dependencies, generation: number): boolean {
     if (deps.has(EVERYTHING)) return this.generation === generation;
-    for (const kind of deps) if ((this.kindGenerations.get(kind) ?? 0) > generation) return false;
+    if (generation === this.generation) return true;
+    for (const dep of deps) {
+      const changedAt = this.derivedChanges.get(dep);
+      if ((changedAt ? changedAt() : this.kindGenerations.get(dep) ?? 0) > generation) return false;
+    }
     return true;
   }
 
@@ -150,8 +174,13 @@ export class WorkspaceIndex {
   /** Resources of any of these kinds, in workspace order (as `all()` lists them). */
   ofKinds(kinds: readonly string[]): IndexedResource[] {
     const found: IndexedResource[] = [];
-    for (const kind of kinds) found.push(...this.ofKind(kind));
-    if (kinds.length < 2) return found;
+    let lists = 0;
+    for (const kind of kinds) {
+      const list = this.ofKind(kind);
+      if (list.length > 0) lists++;
+      found.push(...list);
+    }
+    if (lists < 2) return found;
     const order = this.order!;
     return found.sort((a, b) => order.get(a)! - order.get(b)!);
   }
@@ -224,6 +253,7 @@ export class WorkspaceIndex {
    */
   private replace(uri: string, placed: readonly { resource: Resource; base: number }[]): void {
     const old = this.files.get(uri) ?? [];
+    if (this.replaceFew(uri, old, placed)) return;
     const oldByResource = new Map<Resource, Entry>();
     for (const e of old) if (!oldByResource.has(e.resource)) oldByResource.set(e.resource, e as Entry);
     const entries: IndexedResource[] = [];
@@ -251,12 +281,97 @@ export class WorkspaceIndex {
     for (const kind of changed) this.kindGenerations.set(kind, this.generation);
     this.countNamespaces(removed, -1);
     this.countNamespaces(entries.filter((e) => !kept.has(e)), 1);
-    // positions in the kind lists and workspace order move only when entries come or go
-    if (changed.size > 0) {
+    if (changed.size === 0) return;
+    for (const kind of changed) this.keyed.delete(kind);
+    // positions in the kind lists and workspace order move only when entries come or go;
+    // a resource replaced by one of the same kind in its place (an edit) takes its slot
+    if (!this.kinds || !this.order || !this.replaceInPlace(old, entries)) {
       this.kinds = undefined;
       this.order = undefined;
-      this.keyed.clear();
     }
+  }
+
+  /**
+   * Puts each new entry where the one at its position was, when every position keeps its
+   * kind and holds either the same entry or a new one (no entry moved); false (nothing
+   * done) otherwise. Kind lists are copied, never changed in place: someone may still hold
+   * the old one.
+   */
+  private replaceInPlace(old: readonly IndexedResource[], entries: readonly IndexedResource[]): boolean {
+    if (old.length !== entries.length) return false;
+    const kinds = this.kinds!;
+    const order = this.order!;
+    for (let i = 0; i < old.length; i++) {
+      if (old[i] === entries[i]) continue;
+      // an entry already placed is a kept one that moved
+      if (old[i].resource.kind !== entries[i].resource.kind || order.has(entries[i])) return false;
+    }
+    const copied = new Set<string>();
+    for (let i = 0; i < old.length; i++) {
+      const before = old[i];
+      const after = entries[i];
+      if (before === after) continue;
+      const kind = before.resource.kind;
+      let bucket = kinds.get(kind);
+      const at = bucket ? bucket.indexOf(before) : -1;
+      const position = order.get(before);
+      if (!bucket || at < 0 || position === undefined) return false;
+      if (!copied.has(kind)) {
+        bucket = bucket.slice();
+        kinds.set(kind, bucket);
+        copied.add(kind);
+      }
+      bucket[at] = after;
+      order.delete(before);
+      order.set(after, position);
+    }
+    return true;
+  }
+
+  /**
+   * The common case of an edit, without maps over the whole file: the same number of
+   * resources, and at most a few positions hold a new resource that was nowhere in the file
+   * before (and whose old resource is nowhere in it now). Those get new entries; every other
+   * position keeps its entry. False (nothing done) when the edit is not of that shape.
+   */
+  private replaceFew(uri: string, old: readonly IndexedResource[], placed: readonly { resource: Resource; base: number }[]): boolean {
+    if (old.length === 0 || old.length !== placed.length) return false;
+    const differ: number[] = [];
+    for (let i = 0; i < old.length; i++) {
+      if (old[i].resource === placed[i].resource) continue;
+      if (differ.length === 4) return false;
+      differ.push(i);
+    }
+    for (const i of differ) {
+      for (let j = 0; j < old.length; j++) {
+        if (old[j].resource === placed[i].resource || placed[j].resource === old[i].resource) return false;
+      }
+    }
+    const entries = old.slice();
+    for (let i = 0; i < old.length; i++) if (old[i].resource === placed[i].resource) (old[i] as Entry).base = placed[i].base;
+    this.generation++;
+    const added: IndexedResource[] = [];
+    const removed: IndexedResource[] = [];
+    for (const i of differ) {
+      removed.push(old[i]);
+      entries[i] = this.entry(uri, placed[i].resource, placed[i].base);
+      added.push(entries[i]);
+      this.kindGenerations.set(old[i].resource.kind, this.generation);
+      this.kindGenerations.set(entries[i].resource.kind, this.generation);
+    }
+    this.files.set(uri, entries);
+    this.countNamespaces(removed, -1);
+    this.countNamespaces(added, 1);
+    if (differ.length === 0) return true;
+    for (const i of differ) {
+      this.keyed.delete(old[i].resource.kind);
+      this.keyed.delete(entries[i].resource.kind);
+    }
+    if (!this.kinds || !this.order || !this.replaceInPlace(old, entries)) {
+      this.kinds = undefined;
+      this.order = undefined;
+    }
+    return true;
   }
 
   /** Keeps namespaceCounts up to date; a namespace coming or going changes namespacesInUse. */
@@ -274,6 +389,7 @@ export class WorkspaceIndex {
   }
 
   private entry(uri: string, resource: Resource, base: number): IndexedResource {
-    return { uri, resource, namespace: resolvedNamespace(resource, this.defaultNamespace), group: apiGroup(resource.apiVersion), base };
+    // an entry stands for its resource: derived data holding it is compared by identity
+    return compareByIdentity({ uri, resource, namespace: resolvedNamespace(resource, this.defaultNamespace), group: apiGroup(resource.apiVersion), base });
   }
 }
