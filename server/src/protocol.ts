@@ -1,12 +1,11 @@
 // Custom messages between the Mumbai Mesh language server and its VS Code client, declared
 // once for both sides. The only server file the client imports: plain names and types, no
-// runtime dependency (types may come from the core). Any LSP client may use them; none needs them for the standard features.
+// runtime dependency beyond the core's dependency-free list of cost profiles (types may come from the core). Any LSP client may use them; none needs them for the standard features.
 
 /** The command a cost CodeLens runs; argument: a workload id `kind/namespace/name` (optional). */
 export const SHOW_COST_REPORT_COMMAND = 'mumbaiMesh.showCostReport';
 
-export const COST_PROFILES = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'] as const;
-export type CostProfileName = (typeof COST_PROFILES)[number];
+export { COST_PROFILES, type CostProfile as CostProfileName } from './core/cost/costProfiles';
 
 /**
  * `mumbaiMesh/costSummary` (client → server request): the workspace's total monthly mesh

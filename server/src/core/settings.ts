@@ -2,10 +2,12 @@
 // good field and falls back per bad field with one warning each. Adding a setting:
 // package.json (contributes.configuration) → here → the core parameter → a test.
 import type { Severity } from './finding';
+import { COST_PROFILES, type CostProfile } from './cost/costProfiles';
 import { parseQuantity } from './cost/quantity';
 
+export type { CostProfile } from './cost/costProfiles';
+
 export type RuleLevel = Severity | 'off';
-export type CostProfile = 'aws-mumbai' | 'azure-india' | 'gcp-mumbai' | 'custom';
 export type MeshName = 'istio' | 'istio-ambient' | 'linkerd' | 'consul' | 'none';
 
 export interface CustomPrices {
@@ -99,7 +101,7 @@ export const DEFAULT_SETTINGS: Settings = {
   schemas: {},
 };
 
-const PROFILES: readonly CostProfile[] = ['aws-mumbai', 'azure-india', 'gcp-mumbai', 'custom'];
+const PROFILES: readonly CostProfile[] = COST_PROFILES;
 const MESHES: readonly MeshName[] = ['istio', 'istio-ambient', 'linkerd', 'consul', 'none'];
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
 const PROXY_DEFAULT_KEYS: readonly ProxyDefaultsKey[] = ['istio', 'istio-waypoint', 'linkerd', 'consul'];
