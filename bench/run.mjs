@@ -9,7 +9,7 @@
 // In-process timers on a shared machine are noisy: compare ratios from one run, read the CPU
 // rows (they do not grow when the machine is busy), and for whole-process figures repeat the
 // run or wrap it in /usr/bin/time -v.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -127,10 +127,12 @@ function ourSpec(workDir, rootUri) {
   const server = join(repoRoot, 'dist', 'server.js');
   if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first (npm run bench does)`);
   const settings = { mumbaiMesh: { validation: { debounceMs: 0 } } };
+  // the Node flags the VS Code client starts the server with
+  const { execArgv } = JSON.parse(readFileSync(join(repoRoot, 'server', 'nodeFlags.json'), 'utf8'));
   return {
     name: 'mumbai-mesh',
     command: process.execPath,
-    args: [server, '--stdio'],
+    args: [...execArgv, server, '--stdio'],
     cwd: repoRoot,
     logPath: join(workDir, 'mumbai-mesh.log'),
     rootUri,

@@ -85,6 +85,24 @@ describe('with the extension installed', { timeout: TEST_TIMEOUT_MS * 3 }, () =>
     onKey = await checkBadFile(session, SQUIGGLE_WAIT_MS);
   }));
 
+  test('the language server runs with the Node flags of server/nodeFlags.json', { timeout: TEST_TIMEOUT_MS }, () => keepOnFailure(session, async () => {
+    assert.ok(onKey, 'needs the squiggle test before (the server is running then)');
+    const { execArgv } = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/nodeFlags.json'), 'utf8'));
+    // the installed extension's server, found by its command line among this machine's processes
+    const servers = fs.readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).flatMap((pid) => {
+      try {
+        const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        return args.some((a) => a.endsWith(path.join('dist', 'server.js')) && a.includes(session.runDir)) ? [args] : [];
+      } catch {
+        return [];
+      }
+    });
+    assert.equal(servers.length, 1, `one server process under ${session.runDir}: ${JSON.stringify(servers)}`);
+    const args = servers[0];
+    const script = args.findIndex((a) => a.endsWith(path.join('dist', 'server.js')));
+    for (const flag of execArgv) assert.ok(args.slice(0, script).includes(flag), `${flag} before the script in ${JSON.stringify(args)}`);
+  }));
+
   test(`the Problems panel lists ${expected.bad.code} from mumbai-mesh at Ln ${expected.bad.line}, Col ${expected.bad.column}`, { timeout: TEST_TIMEOUT_MS }, () => keepOnFailure(session, async () => {
     const position = `[Ln ${expected.bad.line}, Col ${expected.bad.column}]`;
     await problems(session.page);
