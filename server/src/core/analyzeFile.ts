@@ -5,6 +5,7 @@ import type { Finding } from './finding';
 import { guardFile, MAX_NESTING } from './parse/fileGuards';
 import { findTemplateAction, neutraliseTemplates } from './parse/helmTemplate';
 import { nestingDepth } from './parse/nestingDepth';
+import { mentionsDisableComment } from './suppressions';
 import { createLineIndex, updateLineIndex, type LineIndex } from './parse/lineIndex';
 import { createLocator, type Locator } from './parse/locator';
 import { parseChunk } from './parse/parseDocument';
@@ -22,6 +23,8 @@ export interface AnalyzedDocument {
   readonly findings: readonly Finding[];
   /** Where the document's content starts, relative to its text (for MM108). */
   readonly contentStart: number;
+  /** Does the text mention a disable comment? Only such documents are searched for them. */
+  readonly mentionsDisable: boolean;
 }
 
 export interface PlacedDocument {
@@ -77,6 +80,7 @@ function lineOf(text: string, offset: number): number {
 
 function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocument {
   const text = detached(sliced);
+  const mentionsDisable = mentionsDisableComment(text);
   if (nestingDepth(text, MAX_NESTING + 1) > MAX_NESTING) {
     return {
       text,
@@ -84,13 +88,14 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
       resources: [],
       findings: [{ code: 'MM110', message: `This document nests more than ${MAX_NESTING} levels deep, which no real manifest does; it is not analysed. Flatten it.`, start: 0, end: Math.min(1, text.length) }],
       contentStart: 0,
+      mentionsDisable,
     };
   }
   const parsed = parseChunk(text);
   const findings: Finding[] = [...parsed.findings];
   const contentStart = (parsed.doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
   if (parsed.findings.some((f) => f.code === 'MM110')) {
-    return { text, shape: 'broken', resources: [], findings, contentStart };
+    return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable };
   }
   const extracted = extractResources(parsed.doc, options.aliasBudget, text);
   findings.push(...extracted.findings);
@@ -104,7 +109,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
       if (brokenLines.size === 0 || !brokenLines.has(lineOf(text, finding.start))) findings.push(finding);
     }
   }
-  return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart };
+  return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart, mentionsDisable };
 }
 
 /** Index of the document holding `offset` (the last one starting at or before it). */

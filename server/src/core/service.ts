@@ -44,7 +44,11 @@ export function createMeshService(deps: MeshServiceDeps): MeshService {
     diagnostics(file, settings, workspace) {
       const starts = file.documents.map((d) => d.offset);
       const findings = workspace ? [...file.findings, ...runRules(workspace.uri, workspace.index, settings, rules)] : file.findings;
-      return toDiagnostics(findings, file.lineIndex, settings, findSuppressions(file.text, file.lineIndex, starts));
+      // each document was searched for the comment's name when analysed: no file-wide search
+      // unless one has it (a file refused before the split has no documents: searched whole)
+      const mayHaveComments = file.documents.length === 0 || file.documents.some((d) => d.analysis.mentionsDisable);
+      const isSuppressed = mayHaveComments ? findSuppressions(file.text, file.lineIndex, starts) : () => false;
+      return toDiagnostics(findings, file.lineIndex, settings, isSuppressed);
     },
   };
 }

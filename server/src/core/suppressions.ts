@@ -19,9 +19,16 @@ function parseCodes(rest: string): ReadonlySet<string> | 'all' {
 
 export type IsSuppressed = (code: string, offset: number) => boolean;
 
+const DISABLE = 'mumbai-mesh-disable';
+
+/** A cheap test before the search: can `text` hold a disable comment at all? */
+export function mentionsDisableComment(text: string): boolean {
+  return text.includes(DISABLE);
+}
+
 /** `documentStarts`: the offset where each YAML document begins, ascending. */
 export function findSuppressions(text: string, lineIndex: LineIndex, documentStarts: readonly number[]): IsSuppressed {
-  if (!text.includes('mumbai-mesh-disable')) return () => false;
+  if (!mentionsDisableComment(text)) return () => false;
   const rules: Rule[] = [];
   for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
     const codes = parseCodes(m[2]);
