@@ -32,11 +32,35 @@ export async function editorText(page) {
 }
 
 /**
+ * The screen box of `length` characters from `at` in an editor line element: a DOM Range
+ * over exactly those characters, across however many token spans the line is drawn with.
+ * Runs in the page (installed there by installTextRangeBox).
+ */
+function textRangeBox(lineElement, at, length) {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(lineElement, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const size = node.textContent.length;
+    if (offset <= at && at < offset + size) range.setStart(node, at - offset);
+    if (offset < at + length && at + length <= offset + size) range.setEnd(node, at + length - offset);
+    offset += size;
+  }
+  return range.getBoundingClientRect();
+}
+
+/** Defines textRangeBox in the page, once; page.evaluate cannot take functions as arguments. */
+async function installTextRangeBox(page) {
+  await page.evaluate(`window.__mumbaiMeshTextRangeBox ??= ${textRangeBox.toString()}`);
+}
+
+/**
  * Every error squiggle in the active editor, with the line number shown in the gutter
  * beside it, and the screen box of both the squiggle and the source text it underlines.
  * `text` is looked up on the squiggle's line, at `column` (1-based) when given.
  */
 export async function errorSquiggles(page, { text, column } = {}) {
+  await installTextRangeBox(page);
   return page.evaluate(({ text, column }) => {
     const editor = document.querySelector('.editor-group-container.active .monaco-editor');
     if (!editor) return [];
@@ -55,17 +79,7 @@ export async function errorSquiggles(page, { text, column } = {}) {
       if (viewLine && text) {
         const at = column ? column - 1 : lineText.indexOf(text);
         if (at >= 0 && lineText.slice(at, at + text.length) === text) {
-          // a DOM Range over exactly those characters, across however many token spans
-          const range = document.createRange();
-          const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
-          let offset = 0;
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const length = node.textContent.length;
-            if (offset <= at && at < offset + length) range.setStart(node, at - offset);
-            if (offset < at + text.length && at + text.length <= offset + length) range.setEnd(node, at + text.length - offset);
-            offset += length;
-          }
-          textBox = box(range.getBoundingClientRect());
+          textBox = box(window.__mumbaiMeshTextRangeBox(viewLine, at, text.length));
         }
       }
       return { lineNumber, lineText, squiggle: box(squiggle), textBox };
@@ -184,6 +198,7 @@ export async function allSquiggles(page) {
  * line whose text (leading spaces dropped) starts with `lineStart`. Null when not on screen.
  */
 export async function textBox(page, lineStart, text) {
+  await installTextRangeBox(page);
   return page.evaluate(({ lineStart, text }) => {
     const editor = document.querySelector('.editor-group-container.active .monaco-editor');
     const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])]
@@ -192,16 +207,7 @@ export async function textBox(page, lineStart, text) {
     if (!line) return null;
     const at = line.textContent.replace(/\u00a0/g, ' ').indexOf(text);
     if (at < 0) return null;
-    const range = document.createRange();
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    let offset = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent.length;
-      if (offset <= at && at < offset + length) range.setStart(node, at - offset);
-      if (offset < at + text.length && at + text.length <= offset + length) range.setEnd(node, at + text.length - offset);
-      offset += length;
-    }
-    const r = range.getBoundingClientRect();
+    const r = window.__mumbaiMeshTextRangeBox(line, at, text.length);
     return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
   }, { lineStart, text });
 }
