@@ -14,6 +14,8 @@ export function createRandom(seed) {
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    /** 0 to n - 1 */
+    below: (n) => Math.floor(next() * n),
     pick: (items) => items[Math.floor(next() * items.length)],
     chance: (p) => next() < p,
   };

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { core, loadValidateResource } from '../support/core.mjs';
+import { createRandom } from '../../bench/meshFile/random.mjs';
 
 const { analyzeFile, createLineIndex, updateLineIndex, findChange } = core;
 
@@ -33,14 +34,6 @@ const BASE = [
 // Snippets an edit may insert: markers, breaks, directives, template actions, junk.
 const INSERTS = ['', '\n', '\r\n', '---', '\n---\n', '--- ', '-', 'x', '  ', ': ', '%YAML 1.1\n', '{{ .Values.x }}', '{', '}', 'kind: Gateway\n', '#', '"', '\t', 'é'];
 
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function comparable(file) {
   return {
     text: file.text,
@@ -63,7 +56,7 @@ test('findChange: the one span between the common prefix and suffix', () => {
 });
 
 test('updateLineIndex: equals a fresh index after random edits', () => {
-  const next = random(7);
+  const next = createRandom(7).next;
   let text = BASE;
   let index = createLineIndex(text);
   for (let i = 0; i < 2000; i++) {
@@ -78,7 +71,7 @@ test('updateLineIndex: equals a fresh index after random edits', () => {
 });
 
 test('analyzeFile after an edit equals a fresh analysis, over random edits', () => {
-  const next = random(20261125);
+  const next = createRandom(20261125).next;
   let text = BASE;
   let file = analyzeFile(text, options());
   for (let i = 0; i < 600; i++) {

@@ -11,21 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMeshFile } from '../../bench/generateMeshFile.mjs';
 import { core, service, settingsFrom } from '../support/core.mjs';
+import { createRandom } from '../../bench/meshFile/random.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
-/** A small seeded PRNG (mulberry32), so every run makes the same edits. */
-function random(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
-}
 
 const dirs = (path) => readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const documentsOf = (text) => text.split(/^---\s*$/m).map((d) => d.replace(/^\n+/, '')).filter((d) => d.trim() !== '');
@@ -37,13 +26,13 @@ function edit(rnd, files) {
   const uri = rnd.pick(uris);
   const text = files.get(uri);
   const lines = text.split('\n');
-  const op = rnd.int(10);
+  const op = rnd.below(10);
   if (op <= 2) {
     // a number changes (replicas, ports, weights, timeouts…)
     const candidates = lines.map((l, i) => (/\d/.test(l) ? i : -1)).filter((i) => i >= 0);
     if (candidates.length === 0) return 'none';
     const i = rnd.pick(candidates);
-    lines[i] = lines[i].replace(/\d+/, () => String(rnd.int(3) === 0 ? 8080 + rnd.int(3) : rnd.int(10)));
+    lines[i] = lines[i].replace(/\d+/, () => String(rnd.below(3) === 0 ? 8080 + rnd.below(3) : rnd.below(10)));
     files.set(uri, lines.join('\n'));
     return `number ${uri}:${i}`;
   }
@@ -62,29 +51,29 @@ function edit(rnd, files) {
   }
   const docs = documentsOf(text);
   if (op === 6 && docs.length > 1) {
-    const i = rnd.int(docs.length);
+    const i = rnd.below(docs.length);
     docs.splice(i, 1);
     files.set(uri, joinDocuments(docs));
     return `delete document ${uri}#${i}`;
   }
   if (op === 7 && docs.length > 0) {
-    const i = rnd.int(docs.length);
+    const i = rnd.below(docs.length);
     const target = rnd.pick(uris);
     const targetDocs = documentsOf(files.get(target));
-    targetDocs.splice(rnd.int(targetDocs.length + 1), 0, docs[i]);
+    targetDocs.splice(rnd.below(targetDocs.length + 1), 0, docs[i]);
     files.set(target, joinDocuments(targetDocs));
     return `copy document ${uri}#${i} → ${target}`;
   }
   if (op === 8 && docs.length > 1) {
     // documents swap places (order-dependent results: first match wins, conflicts)
-    const i = rnd.int(docs.length);
-    const j = rnd.int(docs.length);
+    const i = rnd.below(docs.length);
+    const j = rnd.below(docs.length);
     [docs[i], docs[j]] = [docs[j], docs[i]];
     files.set(uri, joinDocuments(docs));
     return `swap documents ${uri}#${i}/${j}`;
   }
   // a line is deleted (a field, a label, a port goes away)
-  const i = rnd.int(lines.length);
+  const i = rnd.below(lines.length);
   lines.splice(i, 1);
   files.set(uri, lines.join('\n'));
   return `delete line ${uri}:${i}`;
@@ -95,7 +84,7 @@ function edit(rnd, files) {
  * long-lived index must equal a fresh index's.
  */
 function checkEquivalence(seed, initial, rounds, settings = settingsFrom({})) {
-  const rnd = random(seed);
+  const rnd = createRandom(seed);
   const files = new Map(initial);
   const analyses = new Map();
   const index = new core.WorkspaceIndex(settings.defaultNamespace);
@@ -117,7 +106,7 @@ function checkEquivalence(seed, initial, rounds, settings = settingsFrom({})) {
     for (const [uri, { file }] of analyses) fresh.setFile(uri, file);
     // files in a random order, some skipped: caches must not depend on who asked first
     for (const uri of files.keys()) {
-      if (rnd.int(4) === 0) continue;
+      if (rnd.below(4) === 0) continue;
       const cached = core.runRules(uri, index, settings, core.RULES);
       const expected = core.runRules(uri, fresh, settings, core.RULES);
       assert.deepEqual(cached, expected, `seed ${seed}, round ${round} (${what}): findings of ${uri} differ from a fresh run`);

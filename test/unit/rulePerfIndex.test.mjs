@@ -6,25 +6,15 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { core } from '../support/core.mjs';
+import { createRandom } from '../../bench/meshFile/random.mjs';
 
-function random(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
-}
 
 const KINDS = [['apps/v1', 'Deployment'], ['v1', 'Service'], ['networking.istio.io/v1', 'VirtualService']];
 let serial = 0;
 /** A resource as the index needs it (the rules are not run here). */
 function resource(rnd) {
   const [apiVersion, kind] = rnd.pick(KINDS);
-  const name = `r${rnd.int(6)}`;
+  const name = `r${rnd.below(6)}`;
   return { apiVersion, kind, name, namespace: rnd.pick(['a', 'b', undefined]), value: { serial: serial++ }, node: null, path: [], documentText: '' };
 }
 
@@ -48,7 +38,7 @@ function reads(index) {
 describe('workspace index updates in place', () => {
   test('random edits read the same as a fresh index, and change the right kinds', () => {
     for (const seed of [1, 2, 3, 4]) {
-      const rnd = random(seed);
+      const rnd = createRandom(seed);
       const files = new Map();
       for (const uri of ['u1', 'u2', 'u3']) files.set(uri, Array.from({ length: 6 }, () => ({ resource: resource(rnd), base: 0 })));
       const index = new core.WorkspaceIndex('default');
@@ -56,25 +46,25 @@ describe('workspace index updates in place', () => {
       for (let round = 0; round < 200; round++) {
         const uri = rnd.pick([...files.keys()]);
         const placed = files.get(uri).slice();
-        const op = rnd.int(6);
+        const op = rnd.below(6);
         if (op <= 1 && placed.length > 0) {
           // an edit: the same kind at the same place, a new resource
-          const i = rnd.int(placed.length);
+          const i = rnd.below(placed.length);
           placed[i] = { resource: { ...placed[i].resource, value: { serial: serial++ } }, base: placed[i].base };
         } else if (op === 2 && placed.length > 1) {
-          const i = rnd.int(placed.length);
-          const j = rnd.int(placed.length);
+          const i = rnd.below(placed.length);
+          const j = rnd.below(placed.length);
           [placed[i], placed[j]] = [placed[j], placed[i]];
         } else if (op === 3) {
-          placed.splice(rnd.int(placed.length + 1), 0, { resource: resource(rnd), base: 0 });
+          placed.splice(rnd.below(placed.length + 1), 0, { resource: resource(rnd), base: 0 });
         } else if (op === 4 && placed.length > 0) {
-          placed.splice(rnd.int(placed.length), 1);
+          placed.splice(rnd.below(placed.length), 1);
         } else if (placed.length > 1) {
           // an edit and a move at once
-          const i = rnd.int(placed.length);
+          const i = rnd.below(placed.length);
           placed[i] = { resource: { ...placed[i].resource, value: { serial: serial++ } }, base: 0 };
-          const [moved] = placed.splice(rnd.int(placed.length), 1);
-          placed.splice(rnd.int(placed.length + 1), 0, moved);
+          const [moved] = placed.splice(rnd.below(placed.length), 1);
+          placed.splice(rnd.below(placed.length + 1), 0, moved);
         }
         // documents shift: bases follow their position
         files.set(uri, placed.map((p, k) => ({ resource: p.resource, base: k * 10 })));
