@@ -10,6 +10,7 @@
 // loses its blank line and takes the list's indentation. Here each whole-line comment that in
 // the source was aligned with the line after it is aligned with that line again, and gets
 // back the blank line it had before it. Only comment lines and blank lines change.
+import { createLineIndex } from '../parse/lineIndex';
 import { yamlComments } from './yamlComments';
 
 interface LineFacts {
@@ -25,22 +26,8 @@ const indentOf = (line: string) => /^ */.exec(line)?.[0].length ?? 0;
 
 function facts(text: string): LineFacts[] {
   const lines = text.split('\n');
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const index = createLineIndex(text);
+  const lineOf = (offset: number) => index.positionAt(offset).line;
   const comments = yamlComments(text).filter((c) => c.wholeLine);
   const commentLines = new Set(comments.map((c) => lineOf(c.offset)));
   return comments.map((c) => {
