@@ -98,7 +98,9 @@ export async function readProblems(page) {
   return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows
     .filter((row) => row.querySelector('.marker-message'))
     .map((row) => ({
-      severity: row.querySelector('.marker-icon')?.className.replace('marker-icon', '').trim(),
+      // the icon's classes: marker-icon, the severity, and `quickFix` once the editor knows
+      // the marker has a code action (which may come a moment later)
+      severity: [...(row.querySelector('.marker-icon')?.classList ?? [])].find((c) => ['error', 'warning', 'info', 'hint'].includes(c)),
       message: row.querySelector('.marker-message')?.textContent,
       source: row.querySelector('.marker-source')?.textContent,
       code: row.querySelector('.marker-code')?.textContent,
