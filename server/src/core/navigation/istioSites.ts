@@ -7,7 +7,7 @@ import { serviceNameOfHost, toFqdn } from '../rules/istioHosts';
 import { NETWORKING } from '../rules/istioRule';
 import { list, record, spec, strings, text } from '../rules/plainValue';
 import { lookupHost } from '../rules/serviceRegistry';
-import { gatewaysOf, mirrorDestinations, routeDestinations } from '../rules/virtualServiceDestinations';
+import { allDestinations, gatewaysOf } from '../rules/virtualServiceDestinations';
 import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { resourceKey, type SiteCollector } from './navigationSites';
 
@@ -28,7 +28,7 @@ export const istioSites: SiteCollector = (sink) => {
   if (entry.group !== NETWORKING) return;
   const value = entry.resource.value;
   if (entry.resource.kind === 'VirtualService') {
-    for (const d of [...routeDestinations(value), ...mirrorDestinations(value)]) {
+    for (const d of allDestinations(value)) {
       sink.refer([...d.path, 'host'], hostKeys(index, entry, d.host));
       if (d.host && d.subset) sink.refer([...d.path, 'subset'], [subsetKey(entry.namespace, d.host, d.subset)]);
     }

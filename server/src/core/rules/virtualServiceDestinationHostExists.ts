@@ -4,7 +4,7 @@
 import { findingAt, ofKind, existingPath, NETWORKING, type IstioRule } from './istioRule';
 import { strings, spec } from './plainValue';
 import { lookupHost } from './serviceRegistry';
-import { mirrorDestinations, routeDestinations } from './virtualServiceDestinations';
+import { allDestinations } from './virtualServiceDestinations';
 
 export const virtualServiceDestinationHostExists: IstioRule = {
   code: 'IST0101',
@@ -14,7 +14,7 @@ export const virtualServiceDestinationHostExists: IstioRule = {
   check(ctx) {
     const vs = ctx.resource.resource.value;
     const exportTo = strings(spec(vs).exportTo);
-    return [...routeDestinations(vs), ...mirrorDestinations(vs)]
+    return allDestinations(vs)
       // A destination that is there but has no host is the schema's MM203 already: one
       // finding per mistake. (A route with no destination at all stays IST0101, as istioctl.)
       .filter((d) => d.host || ctx.locator.node([...d.path]) === undefined)

@@ -1,9 +1,7 @@
 // IST0112 on a VirtualService destination without a port when the destination Service
 // or ServiceEntry exposes more than one port: Istio cannot tell which one is meant.
+import { destinationServices } from './destinationServices';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
-import { strings, spec } from './plainValue';
-import { lookupHost } from './serviceRegistry';
-import { mirrorDestinations, routeDestinations } from './virtualServiceDestinations';
 
 export const virtualServiceDestinationPortRequired: IstioRule = {
   code: 'IST0112',
@@ -11,13 +9,9 @@ export const virtualServiceDestinationPortRequired: IstioRule = {
   analyzers: ['virtualservice.DestinationHostAnalyzer'],
   appliesTo: ofKind('VirtualService', NETWORKING),
   check(ctx) {
-    const vs = ctx.resource.resource.value;
-    const exportTo = strings(spec(vs).exportTo);
     const findings = [];
-    for (const d of [...routeDestinations(vs), ...mirrorDestinations(vs)]) {
-      if (d.hasPort) continue;
-      const service = lookupHost(ctx.index, ctx.resource.namespace, exportTo, d.host);
-      if (!service || service.ports.length < 2) continue;
+    for (const { destination: d, service } of destinationServices(ctx)) {
+      if (d.hasPort || service.ports.length < 2) continue;
       const ports = service.ports.map((p) => p.number).join(', ');
       findings.push(findingAt(ctx, 'IST0112', [...d.path, 'host'], `\`${d.host}\` exposes several ports (${ports}); add \`port.number\` to this destination to say which one receives the traffic.`, 'value'));
     }

@@ -44,6 +44,11 @@ export function mirrorDestinations(vs: Plain): RouteDestination[] {
   return out;
 }
 
+/** Route destinations, then mirrors: every destination the VirtualService sends traffic to. */
+export function allDestinations(vs: Plain): RouteDestination[] {
+  return [...routeDestinations(vs), ...mirrorDestinations(vs)];
+}
+
 /** The VirtualService's gateways ('mesh' when the list is empty). */
 export function gatewaysOf(vs: Plain): string[] {
   return list(spec(vs).gateways).map(text);

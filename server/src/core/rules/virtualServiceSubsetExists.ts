@@ -7,7 +7,7 @@ import type { IndexedResource, WorkspaceIndex } from '../workspace/workspaceInde
 import { serviceNameOfHost, toFqdn } from './istioHosts';
 import { findingAt, ofKind, NETWORKING, type IstioRule } from './istioRule';
 import { list, record, spec, text } from './plainValue';
-import { mirrorDestinations, routeDestinations } from './virtualServiceDestinations';
+import { allDestinations } from './virtualServiceDestinations';
 
 function hostKey(namespace: string, host: string): string {
   const n = serviceNameOfHost(namespace, host);
@@ -38,7 +38,7 @@ export const virtualServiceSubsetExists: IstioRule = {
   check(ctx) {
     const subsets = definedSubsets(ctx.index);
     const vs = ctx.resource.resource.value;
-    return [...routeDestinations(vs), ...mirrorDestinations(vs)]
+    return allDestinations(vs)
       .filter((d) => d.host && d.subset && !subsets.has(`${hostKey(ctx.resource.namespace, d.host)}|${d.subset}`))
       .map((d) => findingAt(ctx, 'IST0101', [...d.path, 'subset'], `No DestinationRule for \`${d.host}\` defines subset \`${d.subset}\`, so requests routed here fail (HTTP 503). Add the subset to the host's DestinationRule or fix the name.`, 'value'));
   },
