@@ -28,7 +28,7 @@ interface ValidatorManifest {
  * schema): none built (a source checkout before `npm run build`), none for that file, or one
  * made from a different version of the schema file (schemas/ regenerated since the build).
  */
-export function precompiledValidators(log: (m: string) => void, folder = validatorsFolder(), schemas = schemasFolder()): (file: string) => Validator | undefined {
+export function precompiledValidators(log: (m: string) => void, folder: string, schemaText: (file: string) => string): (file: string) => Validator | undefined {
   let manifest: ValidatorManifest | null | undefined;
   let warnedStale = false;
   return (file) => {
@@ -42,9 +42,9 @@ export function precompiledValidators(log: (m: string) => void, folder = validat
     const entry = manifest?.validators[file];
     if (!entry) return undefined;
     try {
-      const hash = createHash('sha256').update(fs.readFileSync(path.join(schemas, file), 'utf8')).digest('hex');
+      const hash = createHash('sha256').update(schemaText(file)).digest('hex');
       if (hash !== entry.sha256) {
-        if (!warnedStale) log(`Mumbai Mesh: the precompiled validators in ${folder} were built from other schemas than ${schemas} holds; compiling those schemas instead (\`npm run build\` updates the validators).`);
+        if (!warnedStale) log(`Mumbai Mesh: the precompiled validators in ${folder} were built from other schemas than the shipped ones; compiling those schemas instead (\`npm run build\` updates the validators).`);
         warnedStale = true;
         return undefined;
       }
@@ -71,10 +71,21 @@ export function loadSchemaRegistry(log: (m: string) => void, folder = schemasFol
     log(`Mumbai Mesh: no schemas found in ${folder} (${String(error)}); schema checks are off.`);
     entries = [];
   }
+  // the registry loads a kind's schema and right after it (unless a validator of the same
+  // shape is already there) its validator, whose check hashes the same text: read it once
+  let last: { readonly file: string; readonly text: string } | undefined;
+  const readText = (file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
   return createSchemaRegistry({
     loadIndex: () => entries,
-    loadSchema: (file) => JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as object,
-    loadValidator: precompiledValidators(log, validators, folder),
+    loadSchema: (file) => {
+      last = { file, text: readText(file) };
+      return JSON.parse(last.text) as object;
+    },
+    loadValidator: precompiledValidators(log, validators, (file) => {
+      const text = last?.file === file ? last.text : readText(file);
+      last = undefined;
+      return text;
+    }),
   });
 }
 
