@@ -283,8 +283,15 @@ export class WorkspaceIndex {
     this.countNamespaces(entries.filter((e) => !kept.has(e)), 1);
     if (changed.size === 0) return;
     for (const kind of changed) this.keyed.delete(kind);
-    // positions in the kind lists and workspace order move only when entries come or go;
-    // a resource replaced by one of the same kind in its place (an edit) takes its slot
+    this.reposition(old, entries);
+  }
+
+  /**
+   * The kind lists and workspace order after a file's entries changed. Positions move only
+   * when entries come or go: a resource replaced by one of the same kind in its place (an
+   * edit) takes its slot; otherwise the lists are dropped and rebuilt when next read.
+   */
+  private reposition(old: readonly IndexedResource[], entries: readonly IndexedResource[]): void {
     if (!this.kinds || !this.order || !this.replaceInPlace(old, entries)) {
       this.kinds = undefined;
       this.order = undefined;
@@ -367,10 +374,7 @@ export class WorkspaceIndex {
       this.keyed.delete(old[i].resource.kind);
       this.keyed.delete(entries[i].resource.kind);
     }
-    if (!this.kinds || !this.order || !this.replaceInPlace(old, entries)) {
-      this.kinds = undefined;
-      this.order = undefined;
-    }
+    this.reposition(old, entries);
     return true;
   }
 
