@@ -97,7 +97,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   if (parsed.findings.some((f) => f.code === 'MM110')) {
     return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable };
   }
-  const extracted = extractResources(parsed.doc, options.aliasBudget, text);
+  const extracted = extractResources(parsed.doc, options.aliasBudget, text, 'value' in parsed ? { value: parsed.value } : undefined);
   findings.push(...extracted.findings);
   // A document with syntax errors still gets schema checks: the parser recovers well, and
   // the user should see both. Its resources are kept for the workspace. But a schema

@@ -57,7 +57,8 @@ function toResource(value: unknown, node: Node, path: JsonPath, documentText: st
   return { apiVersion, kind, name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace'), value, node, path, documentText };
 }
 
-export function extractResources(doc: Document.Parsed, aliasBudget: number, documentText = ''): ExtractedResources {
+/** `value`, when given, is `doc.toJS()` already built (it has no aliases to budget). */
+export function extractResources(doc: Document.Parsed, aliasBudget: number, documentText = '', known?: { value: unknown }): ExtractedResources {
   const contents = doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     return { shape: 'empty', resources: [], findings: [] };
@@ -67,7 +68,7 @@ export function extractResources(doc: Document.Parsed, aliasBudget: number, docu
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: aliasBudget });
+    value = known ? known.value : doc.toJS({ maxAliasCount: aliasBudget });
   } catch (error) {
     if (error instanceof ReferenceError && /alias count/i.test(error.message)) {
       return {

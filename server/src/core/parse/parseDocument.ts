@@ -4,12 +4,15 @@
 // in extractResources.ts. Scalars resolve as YAML 1.1, as kubectl reads them (`yes`, `on` are booleans).
 import { isAlias, isCollection, isScalar, isSeq, parseDocument as parseYaml, type Document, type YAMLMap } from 'yaml';
 import type { Finding } from '../finding';
+import { parsePlainYaml, YAML_OPTIONS } from './plainYaml';
 import { codeForYamlError, messageForYamlError } from './yamlErrorCodes';
 
 export interface ParsedDocument {
   readonly doc: Document.Parsed;
   /** YAML problems, offsets relative to the chunk. */
   readonly findings: readonly Finding[];
+  /** `doc.toJS()`, when the fast parser (plainYaml.ts) built it along with the nodes. */
+  readonly value?: unknown;
 }
 
 export function parseChunk(text: string): ParsedDocument {
@@ -17,7 +20,9 @@ export function parseChunk(text: string): ParsedDocument {
   // key of its mapping: a 40,000-key ConfigMap took half a minute. So it is off, and
   // duplicates are found below with one Set per mapping, by the parser's notion of equal
   // keys (scalars with the same value; merge keys `<<` never repeat).
-  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: false, version: '1.1', logLevel: 'error' });
+  // Most manifests are in the plain subset the fast parser reads; the rest goes to `yaml`.
+  const plain = parsePlainYaml(text);
+  const doc = plain?.doc ?? parseYaml(text, YAML_OPTIONS);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding) => {
@@ -76,5 +81,5 @@ export function parseChunk(text: string): ParsedDocument {
       if (!(error instanceof RangeError)) throw error;
     }
   }
-  return { doc, findings };
+  return plain ? { doc, findings, value: plain.value } : { doc, findings };
 }

@@ -1,0 +1,459 @@
+// A fast parser for the plain subset of YAML that generated and hand-written manifests
+// mostly use: block mappings and sequences, single-line plain and quoted scalars, literal
+// block scalars (`|`, `|-`), one-line flow collections of scalars, comment lines before
+// the content and comments after a value. It builds the same nodes, ranges and resolved
+// values as the `yaml` package (tested on every document of the corpus and on random
+// edits of them), together with the plain JavaScript value, in one pass and without the
+// package's token stream. That package's lexer, parser and composer take about a
+// millisecond per kilobyte; this takes a few microseconds.
+//
+// Anything outside the subset (anchors, aliases, tags, escapes, folded or kept block
+// scalars, multi-line plain or quoted scalars, comments among the content, tabs, CR, flow
+// collections over several lines or nested, keys that are not strings, merge keys, errors
+// of any kind) makes it give up: `undefined`, and the caller parses with `yaml`. Comments
+// are not attached to nodes; nothing that reads an analysed document uses them.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { fail, keyTags, NL, OUTSIDE, plainJs, resolvePlain, schema, SPACE, startsPlain, valueTags } from './plainScalar';
+
+export { YAML_OPTIONS } from './plainScalar';
+
+import { YAML_OPTIONS } from './plainScalar';
+
+export interface PlainParse {
+  readonly doc: Document.Parsed;
+  /** `doc.toJS()` of the document. */
+  readonly value: unknown;
+}
+
+interface Built {
+  readonly node: Node;
+  readonly js: unknown;
+}
+
+class PlainParser {
+  /** Start of the first line not consumed yet. */
+  private cursor = 0;
+  /** Where the last value left empty is (-1: none yet). */
+  private lastEmpty = -1;
+
+  constructor(private readonly text: string) {}
+
+  parse(): PlainParse {
+    const { text } = this;
+    let p = 0;
+    let docStart = false;
+    if (text.startsWith('---')) {
+      docStart = true;
+      p = this.restOfLineEmpty(3) ? this.nextLine(3) : fail();
+    }
+    // comment lines and blank lines before the content
+    for (;;) {
+      if (p >= text.length) fail(); // an empty document
+      const first = this.firstNonSpace(p);
+      if (text.charCodeAt(first) === 35 /* # */ && first === p) p = this.nextLine(p);
+      else if (first === this.lineEnd(p)) p = this.nextLine(p);
+      else break;
+    }
+    if (text.charCodeAt(p) === SPACE) fail();
+    const root = this.isSeqEntry(p) ? this.sequence(0, p) : this.mapping(0, p);
+    if (this.skipBlankLines(this.cursor) < text.length) fail();
+    const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
+    if (docStart) doc.directives!.docStart = true;
+    doc.contents = root.node as Document.Parsed['contents'];
+    const contentEnd = (root.node.range as number[])[2];
+    // after a last value left empty, the document ends where that value is
+    doc.range = [docStart ? 0 : p, contentEnd, contentEnd === this.lastEmpty ? contentEnd : text.length];
+    return { doc, value: root.js };
+  }
+
+  // ---- lines ----
+
+  private lineEnd(p: number): number {
+    const i = this.text.indexOf('\n', p);
+    return i === -1 ? this.text.length : i;
+  }
+
+  private nextLine(p: number): number {
+    const end = this.lineEnd(p);
+    return end === this.text.length ? end : end + 1;
+  }
+
+  private firstNonSpace(p: number): number {
+    while (this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /** Only spaces from p to the end of the line? */
+  private restOfLineEmpty(p: number): boolean {
+    const q = this.firstNonSpace(p);
+    return q >= this.text.length || this.text.charCodeAt(q) === NL;
+  }
+
+  /** From a line start, past blank lines; a comment line is outside the subset. */
+  private skipBlankLines(p: number): number {
+    const { text } = this;
+    while (p < text.length) {
+      const q = this.firstNonSpace(p);
+      if (q >= text.length) return text.length;
+      const c = text.charCodeAt(q);
+      if (c !== NL) {
+        if (c === 35) fail();
+        return p;
+      }
+      p = q + 1;
+    }
+    return p;
+  }
+
+  private isSeqEntry(p: number): boolean {
+    if (this.text.charCodeAt(p) !== 45 /* - */) return false;
+    const c = this.text.charCodeAt(p + 1);
+    return c === SPACE || c === NL || Number.isNaN(c);
+  }
+
+  /** After a value that ends its line: the offset just past the line break (or the end). */
+  private afterValue(p: number): number {
+    const { text } = this;
+    const q = this.firstNonSpace(p);
+    if (q >= text.length) return text.length;
+    const c = text.charCodeAt(q);
+    if (c === NL) return q + 1;
+    if (c === 35 && q > p) return this.nextLine(q); // a comment after the value
+    return fail();
+  }
+
+  // ---- collections ----
+
+  private mapping(indent: number, firstKey: number): Built {
+    const { text } = this;
+    const items: Pair[] = [];
+    const js: Record<string, unknown> = {};
+    let keyAt = firstKey;
+    let end = firstKey;
+    for (;;) {
+      const key = this.key(keyAt);
+      let p = this.firstNonSpace(key.after);
+      let value: Built;
+      if (p >= text.length || text.charCodeAt(p) === NL) {
+        const next = this.skipBlankLines(p >= text.length ? p : p + 1);
+        const nextIndent = this.firstNonSpace(next) - next;
+        if (next < text.length && nextIndent > indent) {
+          value = this.isSeqEntry(next + nextIndent) ? this.sequence(nextIndent, next) : this.mapping(nextIndent, next + nextIndent);
+        } else if (next < text.length && nextIndent === indent && this.isSeqEntry(next + indent)) {
+          value = this.sequence(indent, next);
+        } else {
+          value = this.emptyScalar(p);
+          this.cursor = p >= text.length ? p : p + 1;
+        }
+      } else {
+        if (p === key.after) fail(); // `key:value` is one plain scalar
+        value = this.inlineValue(p, indent);
+      }
+      if (key.name === '__proto__') fail();
+      items.push(new Pair(key.node, value.node));
+      js[key.name] = value.js;
+      end = (value.node.range as number[])[2];
+      const next = this.skipBlankLines(this.cursor);
+      if (next >= text.length) break;
+      const nextIndent = this.firstNonSpace(next) - next;
+      if (nextIndent < indent) break;
+      if (nextIndent > indent || this.isSeqEntry(next + indent)) fail();
+      keyAt = next + indent;
+    }
+    const map = new YAMLMap(schema);
+    map.items = items;
+    map.range = [firstKey, end, end];
+    return { node: map, js };
+  }
+
+  private sequence(indent: number, lineStart: number): Built {
+    const { text } = this;
+    const items: Node[] = [];
+    const js: unknown[] = [];
+    const first = lineStart + indent;
+    let line = lineStart;
+    let end = first;
+    for (;;) {
+      const dash = line + indent;
+      const p = this.firstNonSpace(dash + 1);
+      let item: Built;
+      if (p >= text.length || text.charCodeAt(p) === NL) {
+        const next = this.skipBlankLines(p >= text.length ? p : p + 1);
+        const nextIndent = this.firstNonSpace(next) - next;
+        if (next >= text.length || nextIndent <= indent) fail(); // an empty item
+        item = this.isSeqEntry(next + nextIndent) ? this.sequence(nextIndent, next) : this.mapping(nextIndent, next + nextIndent);
+      } else if (this.isSeqEntry(p)) {
+        fail(); // `- - x`
+      } else if (this.startsKey(p)) {
+        item = this.mapping(p - line, p);
+      } else {
+        item = this.inlineValue(p, indent);
+      }
+      items.push(item.node);
+      js.push(item.js);
+      end = (item.node.range as number[])[2];
+      const next = this.skipBlankLines(this.cursor);
+      if (next >= text.length) break;
+      const nextIndent = this.firstNonSpace(next) - next;
+      if (nextIndent < indent) break;
+      if (nextIndent === indent && !this.isSeqEntry(next + indent)) break; // a key of the mapping holding this sequence
+      if (nextIndent > indent) fail();
+      line = next;
+    }
+    const seq = new YAMLSeq(schema);
+    seq.items = items;
+    seq.range = [first, end, end];
+    return { node: seq, js };
+  }
+
+  // ---- keys ----
+
+  /** Does the line hold `key: ...` from p? */
+  private startsKey(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      return close !== -1 && this.text.charCodeAt(close) === 58 /* : */;
+    }
+    return this.plainKeyEnd(p) !== -1;
+  }
+
+  /** Offset of the `:` ending a plain key that starts at p, or -1. */
+  private plainKeyEnd(p: number): number {
+    const { text } = this;
+    if (!startsPlain(text, p)) return -1;
+    for (let i = p; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === NL) return -1;
+      if (c === 35 && text.charCodeAt(i - 1) === SPACE) return -1;
+      if (c === 58) {
+        const after = text.charCodeAt(i + 1);
+        if (after === SPACE || after === NL || Number.isNaN(after)) return i;
+      }
+    }
+    return -1;
+  }
+
+  private key(p: number): { node: Scalar; name: string; after: number } {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      if (close === -1 || text.charCodeAt(close) !== 58) fail();
+      const after = text.charCodeAt(close + 1);
+      if (!(after === SPACE || after === NL || Number.isNaN(after))) fail();
+      const node = this.quoted(p, close);
+      node.range = [p, close, close];
+      return { node, name: node.value as string, after: close + 1 };
+    }
+    const colon = this.plainKeyEnd(p);
+    if (colon === -1 || colon - p > 1000 || text.charCodeAt(colon - 1) === SPACE) fail();
+    const source = text.slice(p, colon);
+    if (source === '<<') fail();
+    const node = resolvePlain(source, keyTags);
+    if (typeof node.value !== 'string') fail();
+    node.range = [p, colon, colon];
+    return { node, name: node.value, after: colon + 1 };
+  }
+
+  // ---- scalars ----
+
+  /** The offset just past the closing quote of a one-line quoted scalar at p, or -1. */
+  private quoteEnd(p: number): number {
+    const { text } = this;
+    const quote = text.charCodeAt(p);
+    for (let i = p + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === NL || (c === 92 /* \ */ && quote === 34)) return -1;
+      if (c === quote) {
+        if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private quoted(p: number, end: number): Scalar {
+    const raw = this.text.slice(p + 1, end - 1);
+    const quote = this.text.charCodeAt(p);
+    const value = quote === 39 ? raw.replaceAll("''", "'") : raw;
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = quote === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    return node;
+  }
+
+  private emptyScalar(at: number): Built {
+    const node = new Scalar(null);
+    node.range = [at, at, at];
+    node.source = '';
+    node.type = Scalar.PLAIN;
+    this.lastEmpty = at;
+    return { node, js: null };
+  }
+
+  /** A value that starts on the current line at p (the line holds nothing before it but its key or dash). */
+  private inlineValue(p: number, indent: number): Built {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      if (close === -1) fail();
+      const node = this.quoted(p, close);
+      this.cursor = this.afterValue(close);
+      node.range = [p, close, this.cursor];
+      return { node, js: node.value };
+    }
+    if (c === 124 /* | */) return this.literal(p, indent);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const flow = c === 91 ? this.flowSequence(p) : this.flowMapping(p);
+      this.cursor = this.afterValue(flow.close);
+      flow.built.node.range = [p, flow.close, this.cursor];
+      return flow.built;
+    }
+    if (!startsPlain(text, p)) fail();
+    const lineEnd = this.lineEnd(p);
+    let end = p;
+    for (let i = p; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === SPACE) continue;
+      if (ch === 35 && text.charCodeAt(i - 1) === SPACE) break;
+      if (ch === 58 && (text.charCodeAt(i + 1) === SPACE || i + 1 === lineEnd)) fail(); // a mapping inside a value
+      end = i + 1;
+    }
+    const node = resolvePlain(text.slice(p, end), valueTags);
+    this.cursor = this.afterValue(end);
+    node.range = [p, end, this.cursor];
+    return { node, js: plainJs(node) };
+  }
+
+  /** `|` or `|-` and the more indented lines below it. */
+  private literal(p: number, indent: number): Built {
+    const { text } = this;
+    const strip = text.charCodeAt(p + 1) === 45;
+    const headerEnd = p + (strip ? 2 : 1);
+    if (text.charCodeAt(headerEnd) !== NL) fail();
+    let line = headerEnd + 1;
+    const contentIndent = this.firstNonSpace(line) - line;
+    if (contentIndent <= indent || line + contentIndent >= text.length || text.charCodeAt(line + contentIndent) === NL) fail();
+    const lines: string[] = [];
+    let end = line;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      const spaces = this.firstNonSpace(line) - line;
+      if (line + spaces === lineEnd) {
+        if (spaces > contentIndent) fail();
+        lines.push('');
+      } else if (spaces < contentIndent) {
+        if (spaces > indent) fail();
+        break;
+      } else {
+        if (lineEnd === text.length) fail(); // no line break after the last line
+        lines.push(text.slice(line + contentIndent, lineEnd));
+        end = lineEnd + 1;
+      }
+      line = lineEnd + 1;
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    const value = lines.join('\n') + (strip ? '' : '\n');
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = Scalar.BLOCK_LITERAL;
+    node.range = [p, end, end];
+    this.cursor = end;
+    return { node, js: value };
+  }
+
+  // ---- one-line flow collections of scalars ----
+
+  private flowSequence(p: number): { built: Built; close: number } {
+    const { text } = this;
+    const seq = new YAMLSeq(schema);
+    seq.flow = true;
+    const js: unknown[] = [];
+    let i = this.firstNonSpace(p + 1);
+    if (text.charCodeAt(i) !== 93 /* ] */) {
+      for (;;) {
+        const item = this.flowScalar(i, false);
+        seq.items.push(item.node);
+        js.push(item.js);
+        i = this.firstNonSpace(item.after);
+        const c = text.charCodeAt(i);
+        if (c === 93) break;
+        if (c !== 44 /* , */) fail();
+        i = this.firstNonSpace(i + 1);
+      }
+    }
+    return { built: { node: seq, js }, close: i + 1 };
+  }
+
+  private flowMapping(p: number): { built: Built; close: number } {
+    const { text } = this;
+    const map = new YAMLMap(schema);
+    map.flow = true;
+    const js: Record<string, unknown> = {};
+    let i = this.firstNonSpace(p + 1);
+    if (text.charCodeAt(i) !== 125 /* } */) {
+      for (;;) {
+        const key = this.flowScalar(i, true);
+        if (text.charCodeAt(key.after) !== 58 || text.charCodeAt(key.after + 1) !== SPACE) fail();
+        const name = key.node.value;
+        if (typeof name !== 'string' || name === '__proto__' || name === '<<') fail();
+        const value = this.flowScalar(this.firstNonSpace(key.after + 1), false);
+        map.items.push(new Pair(key.node, value.node));
+        js[name] = value.js;
+        i = this.firstNonSpace(value.after);
+        const c = text.charCodeAt(i);
+        if (c === 125) break;
+        if (c !== 44) fail();
+        i = this.firstNonSpace(i + 1);
+      }
+    }
+    return { built: { node: map, js }, close: i + 1 };
+  }
+
+  /** A scalar inside a one-line flow collection; `after` is just past its source. */
+  private flowScalar(p: number, atKey: boolean): { node: Scalar; js: unknown; after: number } {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      if (close === -1) fail();
+      const node = this.quoted(p, close);
+      node.range = [p, close, atKey ? close : this.firstNonSpace(close)];
+      return { node, js: node.value, after: close };
+    }
+    if (!startsPlain(text, p)) fail();
+    let end = p;
+    let i = p;
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === NL || ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break;
+      if (ch === 35 && text.charCodeAt(i - 1) === SPACE) fail();
+      if (ch === 58) {
+        const after = text.charCodeAt(i + 1);
+        if (after === SPACE || after === 44 || after === 93 || after === 125 || after === NL) break;
+      }
+      if (ch !== SPACE) end = i + 1;
+    }
+    if (end === p) fail();
+    const node = resolvePlain(text.slice(p, end), atKey ? keyTags : valueTags);
+    const next = this.firstNonSpace(end);
+    node.range = atKey ? [p, end, end] : [p, end, next];
+    return { node, js: atKey ? node.value : plainJs(node), after: end };
+  }
+}
+
+/** The document parsed by the fast path, or undefined when the text is outside its subset. */
+export function parsePlainYaml(text: string): PlainParse | undefined {
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r') || text.includes('\n...') || text.includes('\n---')) return undefined;
+  try {
+    return new PlainParser(text).parse();
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+}
