@@ -18,6 +18,11 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // yaml's ES module build (the same code as its CommonJS one, which logs through
+  // process.emitWarning instead of console.warn): bundled as ES modules, its functions and
+  // classes are called directly, not through the property getters esbuild puts in front of
+  // a CommonJS module's exports; the parser calls them once per node.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 const entries = [

@@ -17,7 +17,7 @@ import { generateMeshFile } from '../../bench/generateMeshFile.mjs';
 
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
-const { parsePlainYaml, YAML_OPTIONS, splitDocuments } = core;
+const { parsePlainYaml, parsePlainValue, HAS_DUPLICATE_KEY, YAML_OPTIONS, splitDocuments } = core;
 const UPSTREAM = join(ROOT, '../shared/upstream');
 
 function kindOf(node) {
@@ -48,9 +48,25 @@ function difference(a, b, where) {
   return null;
 }
 
+/** The value-only parse must agree with the full one: same texts, same value, same content start. */
+function checkValueOnly(text, fast) {
+  const valueOnly = parsePlainValue(text);
+  // it stops at the first repeated key and leaves the text to the full parse (which may refuse it)
+  if (valueOnly === HAS_DUPLICATE_KEY) {
+    if (!fast) return;
+    const ref = YAML.parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: true });
+    return assert.ok(ref.errors.some((e) => e.code === 'DUPLICATE_KEY'), `value-only parse saw a duplicate key yaml does not:\n${text}`);
+  }
+  if (!fast) return assert.equal(valueOnly, undefined, `value-only parse accepted a text the full parse refused:\n${text}`);
+  assert.ok(valueOnly, `value-only parse refused a text the full parse accepted:\n${text}`);
+  assert.ok(isDeepStrictEqual(valueOnly.value, fast.value), `value-only parse built another value:\n${text}`);
+  assert.equal(valueOnly.contentStart, fast.doc.contents.range[0], `content start:\n${text}`);
+}
+
 /** 'outside' when the fast parser gave up, 'same' when it built what yaml builds; throws otherwise. */
 function check(text) {
   const fast = parsePlainYaml(text);
+  checkValueOnly(text, fast);
   if (!fast) return 'outside';
   const ref = YAML.parseDocument(text, YAML_OPTIONS);
   const problem = ref.errors[0] ?? ref.warnings[0];
@@ -155,5 +171,26 @@ test('texts outside the subset are left to yaml', () => {
     documentEnd: 'a: 1\n...\n',
     brokenIndent: 'a:\n    b: 1\n  c: 2\n',
   };
-  for (const [name, text] of Object.entries(outside)) assert.equal(parsePlainYaml(text), undefined, name);
+  for (const [name, text] of Object.entries(outside)) {
+    assert.equal(parsePlainYaml(text), undefined, name);
+    assert.equal(parsePlainValue(text), undefined, name);
+  }
+});
+
+test('a repeated key: the value-only parse hands the text to the full parse, which keeps the last value', () => {
+  for (const text of ['a: 1\nb: 2\na: 3\n', 'spec:\n  x: {p: 1, p: 2}\n']) {
+    assert.equal(parsePlainValue(text), HAS_DUPLICATE_KEY);
+    assert.equal(check(text), 'same');
+  }
+});
+
+test('analysis leaves the nodes of a fast-parsed document unbuilt until a resource node is read, then builds them once', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  ports:\n  - port: 80\n';
+  const file = core.analyzeFile(text, { maxFileSizeKB: 1024, aliasBudget: 1000, validateResource: () => [] });
+  const [resource] = file.documents[0].analysis.resources;
+  assert.equal(typeof Object.getOwnPropertyDescriptor(resource, 'node').get, 'function');
+  const node = resource.node;
+  assert.equal(resource.node, node, 'built once');
+  assert.equal(difference(node, YAML.parseDocument(text, YAML_OPTIONS).contents, '$'), null);
+  assert.deepEqual(resource.value, YAML.parse(text));
 });

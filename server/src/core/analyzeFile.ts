@@ -93,11 +93,12 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   }
   const parsed = parseChunk(text);
   const findings: Finding[] = [...parsed.findings];
-  const contentStart = (parsed.doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+  const contentStart = parsed.contentStart;
   if (parsed.findings.some((f) => f.code === 'MM110')) {
     return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable };
   }
-  const extracted = extractResources(parsed.doc, options.aliasBudget, text, 'value' in parsed ? { value: parsed.value } : undefined);
+  // a value the fast parser built comes without nodes: they are built only if a finding needs a place
+  const extracted = extractResources('value' in parsed ? { value: parsed.value, get doc() { return parsed.doc; } } : parsed.doc, options.aliasBudget, text);
   findings.push(...extracted.findings);
   // A document with syntax errors still gets schema checks: the parser recovers well, and
   // the user should see both. Its resources are kept for the workspace. But a schema
@@ -105,7 +106,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   // (a tab-indented key lands in the wrong mapping), so it is left out.
   const brokenLines = new Set(parsed.findings.filter((f) => f.severity !== 'warning').map((f) => lineOf(text, f.start)));
   for (const resource of extracted.resources) {
-    for (const finding of options.validateResource(resource, createLocator(resource.node, 0))) {
+    for (const finding of options.validateResource(resource, createLocator(() => resource.node, 0))) {
       if (brokenLines.size === 0 || !brokenLines.has(lineOf(text, finding.start))) findings.push(finding);
     }
   }

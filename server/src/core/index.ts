@@ -29,4 +29,4 @@ export { formatDocument } from './formatting/index';
 export type { FormatOptions } from './formatting/index';
 export * from './hover/index';
 export { definitionLocations, referenceLocations } from './navigation/index';
-export { parsePlainYaml, YAML_OPTIONS } from './parse/plainYaml';
+export { HAS_DUPLICATE_KEY, parsePlainValue, parsePlainYaml, YAML_OPTIONS } from './parse/plainYaml';

@@ -1,7 +1,7 @@
 // Finds the Kubernetes-style resources in one parsed document: the document itself when it
 // has `apiVersion` and `kind`, or each item of a `kind: List`. Aliases are expanded here,
 // once, under a per-document budget, so an alias bomb costs one finding, not a freeze.
-import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Finding } from '../finding';
 import type { JsonPath } from './locator';
 
@@ -48,17 +48,65 @@ function stringField(value: Record<string, unknown>, key: string): string | unde
   return typeof v === 'string' ? v : undefined;
 }
 
-function toResource(value: unknown, node: Node, path: JsonPath, documentText: string): Resource | undefined {
+/** `node` may be a function that builds it: then it is built on first read of `resource.node`, once. */
+function toResource(value: unknown, node: Node | (() => Node), path: JsonPath, documentText: string): Resource | undefined {
   if (!isRecord(value)) return undefined;
   const apiVersion = stringField(value, 'apiVersion');
   const kind = stringField(value, 'kind');
   if (!apiVersion || !kind) return undefined;
   const metadata = isRecord(value.metadata) ? value.metadata : {};
-  return { apiVersion, kind, name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace'), value, node, path, documentText };
+  const fields = { apiVersion, kind, name: stringField(metadata, 'name'), namespace: stringField(metadata, 'namespace'), value, path, documentText };
+  if (typeof node !== 'function') return { ...fields, node };
+  let built: Node | undefined;
+  return Object.defineProperty(fields, 'node', { get: () => (built ??= node()), enumerable: true }) as Resource;
 }
 
-/** `value`, when given, is `doc.toJS()` already built (it has no aliases to budget). */
-export function extractResources(doc: Document.Parsed, aliasBudget: number, documentText = '', known?: { value: unknown }): ExtractedResources {
+/** A document the fast parser read: its value, and its nodes on demand (parseDocument.ts). */
+export interface LazyDocument {
+  readonly value: unknown;
+  readonly doc: Document.Parsed;
+}
+
+/** The resources of a document whose value is known without its nodes; the nodes are built only if a resource's node is read. */
+function extractKnown(parsed: LazyDocument, documentText: string): ExtractedResources {
+  const { value } = parsed;
+  if (Array.isArray(value)) return { shape: 'sequence', resources: [], findings: [] };
+  if (!isRecord(value)) return { shape: 'broken', resources: [], findings: [] };
+  const contents = () => parsed.doc.contents as YAMLMap<unknown, unknown>;
+  const own = toResource(value, contents, [], documentText);
+  if (own && own.kind === 'List' && Array.isArray(value.items)) {
+    const resources: Resource[] = [];
+    value.items.forEach((item, i) => {
+      const resource = toResource(item, () => (contents().get('items', true) as unknown as { items: Node[] }).items[i], ['items', i], documentText);
+      if (resource) resources.push(resource);
+    });
+    return { shape: 'resource', resources, findings: [] };
+  }
+  if (own) return { shape: 'resource', resources: [own], findings: [] };
+  return withoutResource(value, contents);
+}
+
+/** A mapping that is not a resource: MM109 when it looks like one missing apiVersion or kind. */
+function withoutResource(value: Record<string, unknown>, contents: () => YAMLMap<unknown, unknown>): ExtractedResources {
+  const hasApiVersion = typeof value.apiVersion === 'string';
+  const hasKind = typeof value.kind === 'string';
+  if (hasApiVersion !== hasKind && (hasApiVersion || isRecord(value.metadata))) {
+    const missing = hasApiVersion ? 'kind' : 'apiVersion';
+    const map = contents();
+    const present = map.items.find((p) => isScalar(p.key) && p.key.value === (hasApiVersion ? 'apiVersion' : 'kind'));
+    const range = (present?.key as Node | undefined)?.range ?? map.range ?? [0, 1];
+    return {
+      shape: 'mapping',
+      resources: [],
+      findings: [{ code: 'MM109', message: `This looks like a Kubernetes resource but has no \`${missing}\`; add it so the resource can be checked.`, start: range[0], end: range[1] }],
+    };
+  }
+  return { shape: 'mapping', resources: [], findings: [] };
+}
+
+/** `doc` may be a document whose value is already known (LazyDocument): its nodes are then left unbuilt. */
+export function extractResources(doc: Document.Parsed | LazyDocument, aliasBudget: number, documentText = ''): ExtractedResources {
+  if (!('contents' in doc)) return extractKnown(doc, documentText);
   const contents = doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     return { shape: 'empty', resources: [], findings: [] };
@@ -68,7 +116,7 @@ export function extractResources(doc: Document.Parsed, aliasBudget: number, docu
 
   let value: unknown;
   try {
-    value = known ? known.value : doc.toJS({ maxAliasCount: aliasBudget });
+    value = doc.toJS({ maxAliasCount: aliasBudget });
   } catch (error) {
     if (error instanceof ReferenceError && /alias count/i.test(error.message)) {
       return {
@@ -96,18 +144,5 @@ export function extractResources(doc: Document.Parsed, aliasBudget: number, docu
     return { shape: 'resource', resources, findings: [] };
   }
   if (own) return { shape: 'resource', resources: [own], findings: [] };
-
-  const hasApiVersion = typeof value.apiVersion === 'string';
-  const hasKind = typeof value.kind === 'string';
-  if (hasApiVersion !== hasKind && (hasApiVersion || isRecord(value.metadata))) {
-    const missing = hasApiVersion ? 'kind' : 'apiVersion';
-    const present = contents.items.find((p) => isScalar(p.key) && p.key.value === (hasApiVersion ? 'apiVersion' : 'kind'));
-    const range = (present?.key as Node | undefined)?.range ?? contents.range ?? [0, 1];
-    return {
-      shape: 'mapping',
-      resources: [],
-      findings: [{ code: 'MM109', message: `This looks like a Kubernetes resource but has no \`${missing}\`; add it so the resource can be checked.`, start: range[0], end: range[1] }],
-    };
-  }
-  return { shape: 'mapping', resources: [], findings: [] };
+  return withoutResource(value, () => contents);
 }

@@ -30,10 +30,20 @@ function spanOf(node: unknown, base: number): Span | undefined {
   return { start: base + range[0], end: base + range[1] };
 }
 
-/** `root` is the resource's top node; `base` is the offset of the node's text in the file. */
-export function createLocator(root: Node | null | undefined, base: number): Locator {
+/**
+ * `root` is the resource's top node, or a function that gives it (called at the first
+ * lookup, so a locator that is never asked leaves the nodes unbuilt); `base` is the offset
+ * of the node's text in the file.
+ */
+export function createLocator(root: Node | null | undefined | (() => Node | null | undefined), base: number): Locator {
+  let top = typeof root === 'function' ? undefined : root;
+  let pending = typeof root === 'function' ? root : undefined;
   function walk(path: JsonPath): { parent?: Node; pair?: Pair; node?: Node } {
-    let current: Node | undefined = root ?? undefined;
+    if (pending) {
+      top = pending();
+      pending = undefined;
+    }
+    let current: Node | undefined = top ?? undefined;
     let pair: Pair | undefined;
     let parent: Node | undefined;
     for (const segment of path) {

@@ -4,15 +4,31 @@
 // in extractResources.ts. Scalars resolve as YAML 1.1, as kubectl reads them (`yes`, `on` are booleans).
 import { isAlias, isCollection, isScalar, isSeq, parseDocument as parseYaml, type Document, type YAMLMap } from 'yaml';
 import type { Finding } from '../finding';
-import { parsePlainYaml, YAML_OPTIONS } from './plainYaml';
+import { HAS_DUPLICATE_KEY, parsePlainValue, parsePlainYaml, YAML_OPTIONS } from './plainYaml';
 import { codeForYamlError, messageForYamlError } from './yamlErrorCodes';
 
 export interface ParsedDocument {
+  /** The nodes. For a text the fast parser (plainYaml.ts) read, built on first use: most documents never need them. */
   readonly doc: Document.Parsed;
   /** YAML problems, offsets relative to the chunk. */
   readonly findings: readonly Finding[];
-  /** `doc.toJS()`, when the fast parser (plainYaml.ts) built it along with the nodes. */
+  /** `doc.toJS()`, when the fast parser built it (such a text has no aliases to budget). */
   readonly value?: unknown;
+  /** Where the content starts (`doc.contents.range[0]`; 0 without content). */
+  readonly contentStart: number;
+}
+
+/** A document in the fast parser's subset: its value now, its nodes when first asked for. */
+function lazyDocument(text: string, value: unknown, contentStart: number): ParsedDocument {
+  let doc: Document.Parsed | undefined;
+  return {
+    get doc() {
+      return (doc ??= parsePlainYaml(text)!.doc);
+    },
+    findings: [],
+    value,
+    contentStart,
+  };
 }
 
 export function parseChunk(text: string): ParsedDocument {
@@ -21,7 +37,9 @@ export function parseChunk(text: string): ParsedDocument {
   // duplicates are found below with one Set per mapping, by the parser's notion of equal
   // keys (scalars with the same value; merge keys `<<` never repeat).
   // Most manifests are in the plain subset the fast parser reads; the rest goes to `yaml`.
-  const plain = parsePlainYaml(text);
+  const plainValue = parsePlainValue(text);
+  if (plainValue !== undefined && plainValue !== HAS_DUPLICATE_KEY) return lazyDocument(text, plainValue.value, plainValue.contentStart);
+  const plain = plainValue === HAS_DUPLICATE_KEY ? parsePlainYaml(text) : undefined;
   const doc = plain?.doc ?? parseYaml(text, YAML_OPTIONS);
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -81,5 +99,6 @@ export function parseChunk(text: string): ParsedDocument {
       if (!(error instanceof RangeError)) throw error;
     }
   }
-  return plain ? { doc, findings, value: plain.value } : { doc, findings };
+  const contentStart = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+  return plain ? { doc, findings, value: plain.value, contentStart } : { doc, findings, contentStart };
 }

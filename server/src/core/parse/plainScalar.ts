@@ -41,17 +41,32 @@ export function startsPlain(text: string, p: number): boolean {
   }
 }
 
-export function resolvePlain(source: string, tags: readonly (typeof schema.tags)[number][]): Scalar {
-  let tag = stringTag;
-  for (const t of tags) {
-    if ((t as { test?: RegExp }).test!.test(source)) {
-      tag = t;
-      break;
-    }
-  }
+/** Could a plain scalar be anything but a string? Only these first characters (or the empty text) start another type. */
+function mayResolveOtherwise(source: string): boolean {
+  if (source.length === 0) return true;
+  const c = source.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 60) return true;
+  // null and booleans: ~, null, y, yes, true, on, n, no, false, off in their spellings
+  return source.length <= 5 && 'NnYyTtOoFf'.includes(source[0]);
+}
+
+function plainTag(source: string, tags: readonly (typeof schema.tags)[number][]): (typeof schema.tags)[number] {
+  if (!mayResolveOtherwise(source)) return stringTag;
+  for (const t of tags) if ((t as { test?: RegExp }).test!.test(source)) return t;
+  return stringTag;
+}
+
+function resolveWith(tag: (typeof schema.tags)[number], source: string): unknown {
   let failed = false;
   const resolved = (tag as { resolve: (value: string, onError: (m: string) => void, options: object) => unknown }).resolve(source, () => (failed = true), resolveOptions);
   if (failed) fail();
+  return resolved;
+}
+
+/** The node the yaml package makes of a plain scalar (without its range). */
+export function resolvePlain(source: string, tags: readonly (typeof schema.tags)[number][]): Scalar {
+  const tag = plainTag(source, tags);
+  const resolved = resolveWith(tag, source);
   const node = isScalar(resolved) ? resolved : new Scalar(resolved);
   node.source = source;
   node.type = Scalar.PLAIN;
@@ -59,10 +74,17 @@ export function resolvePlain(source: string, tags: readonly (typeof schema.tags)
   return node;
 }
 
-export function plainJs(node: Scalar): unknown {
-  const value = node.value;
+/** Just the resolved value of a plain scalar, as `resolvePlain(...).value`. */
+export function resolvePlainValue(source: string, tags: readonly (typeof schema.tags)[number][]): unknown {
+  const tag = plainTag(source, tags);
+  if (tag === stringTag) return source;
+  const resolved = resolveWith(tag, source);
+  return isScalar(resolved) ? resolved.value : resolved;
+}
+
+/** A resolved value as `toJS()` gives it, when that is the value itself. */
+export function plainJs(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) fail(); // a timestamp: toJS gives a string
   if (typeof value === 'bigint') fail();
   return value;
 }
-

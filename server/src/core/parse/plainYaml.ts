@@ -13,11 +13,9 @@
 // of any kind) makes it give up: `undefined`, and the caller parses with `yaml`. Comments
 // are not attached to nodes; nothing that reads an analysed document uses them.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { fail, keyTags, NL, OUTSIDE, plainJs, resolvePlain, schema, SPACE, startsPlain, valueTags } from './plainScalar';
+import { fail, keyTags, NL, OUTSIDE, plainJs, resolvePlain, resolvePlainValue, schema, SPACE, startsPlain, valueTags, YAML_OPTIONS } from './plainScalar';
 
 export { YAML_OPTIONS } from './plainScalar';
-
-import { YAML_OPTIONS } from './plainScalar';
 
 export interface PlainParse {
   readonly doc: Document.Parsed;
@@ -25,10 +23,26 @@ export interface PlainParse {
   readonly value: unknown;
 }
 
-interface Built {
-  readonly node: Node;
-  readonly js: unknown;
+export interface PlainValue {
+  /** `doc.toJS()` of the document. */
+  readonly value: unknown;
+  /** Where the content starts (`doc.contents.range[0]`). */
+  readonly contentStart: number;
 }
+
+interface Built {
+  /** Only when the parser builds nodes. */
+  readonly node?: Node;
+  readonly js: unknown;
+  /** The node's range[2]. */
+  readonly end: number;
+}
+
+/** A duplicate key met while building values only: the caller parses again with nodes. */
+const DUPLICATE = { duplicate: true };
+
+/** What parsePlainValue gives for a text in the subset with a duplicate key in a mapping. */
+export const HAS_DUPLICATE_KEY = 'duplicate key';
 
 class PlainParser {
   /** Start of the first line not consumed yet. */
@@ -36,9 +50,10 @@ class PlainParser {
   /** Where the last value left empty is (-1: none yet). */
   private lastEmpty = -1;
 
-  constructor(private readonly text: string) {}
+  /** `nodes`: build the yaml nodes too, not only the plain value. */
+  constructor(private readonly text: string, private readonly nodes: boolean) {}
 
-  parse(): PlainParse {
+  parse(): { root: Built; doc?: Document.Parsed; contentStart: number } {
     const { text } = this;
     let p = 0;
     let docStart = false;
@@ -57,13 +72,13 @@ class PlainParser {
     if (text.charCodeAt(p) === SPACE) fail();
     const root = this.isSeqEntry(p) ? this.sequence(0, p) : this.mapping(0, p);
     if (this.skipBlankLines(this.cursor) < text.length) fail();
+    if (!this.nodes) return { root, contentStart: p };
     const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
     if (docStart) doc.directives!.docStart = true;
     doc.contents = root.node as Document.Parsed['contents'];
-    const contentEnd = (root.node.range as number[])[2];
     // after a last value left empty, the document ends where that value is
-    doc.range = [docStart ? 0 : p, contentEnd, contentEnd === this.lastEmpty ? contentEnd : text.length];
-    return { doc, value: root.js };
+    doc.range = [docStart ? 0 : p, root.end, root.end === this.lastEmpty ? root.end : text.length];
+    return { root, doc, contentStart: p };
   }
 
   // ---- lines ----
@@ -126,13 +141,13 @@ class PlainParser {
 
   private mapping(indent: number, firstKey: number): Built {
     const { text } = this;
-    const items: Pair[] = [];
+    const items: Pair[] | undefined = this.nodes ? [] : undefined;
     const js: Record<string, unknown> = {};
     let keyAt = firstKey;
     let end = firstKey;
     for (;;) {
       const key = this.key(keyAt);
-      let p = this.firstNonSpace(key.after);
+      const p = this.firstNonSpace(key.after);
       let value: Built;
       if (p >= text.length || text.charCodeAt(p) === NL) {
         const next = this.skipBlankLines(p >= text.length ? p : p + 1);
@@ -146,13 +161,13 @@ class PlainParser {
           this.cursor = p >= text.length ? p : p + 1;
         }
       } else {
-        if (p === key.after) fail(); // `key:value` is one plain scalar
         value = this.inlineValue(p, indent);
       }
       if (key.name === '__proto__') fail();
-      items.push(new Pair(key.node, value.node));
+      if (items) items.push(new Pair(key.node, value.node));
+      else if (Object.hasOwn(js, key.name)) throw DUPLICATE;
       js[key.name] = value.js;
-      end = (value.node.range as number[])[2];
+      end = value.end;
       const next = this.skipBlankLines(this.cursor);
       if (next >= text.length) break;
       const nextIndent = this.firstNonSpace(next) - next;
@@ -160,15 +175,16 @@ class PlainParser {
       if (nextIndent > indent || this.isSeqEntry(next + indent)) fail();
       keyAt = next + indent;
     }
+    if (!items) return { js, end };
     const map = new YAMLMap(schema);
     map.items = items;
     map.range = [firstKey, end, end];
-    return { node: map, js };
+    return { node: map, js, end };
   }
 
   private sequence(indent: number, lineStart: number): Built {
     const { text } = this;
-    const items: Node[] = [];
+    const items: Node[] | undefined = this.nodes ? [] : undefined;
     const js: unknown[] = [];
     const first = lineStart + indent;
     let line = lineStart;
@@ -189,9 +205,9 @@ class PlainParser {
       } else {
         item = this.inlineValue(p, indent);
       }
-      items.push(item.node);
+      items?.push(item.node!);
       js.push(item.js);
-      end = (item.node.range as number[])[2];
+      end = item.end;
       const next = this.skipBlankLines(this.cursor);
       if (next >= text.length) break;
       const nextIndent = this.firstNonSpace(next) - next;
@@ -200,10 +216,11 @@ class PlainParser {
       if (nextIndent > indent) fail();
       line = next;
     }
+    if (!items) return { js, end };
     const seq = new YAMLSeq(schema);
     seq.items = items;
     seq.range = [first, end, end];
-    return { node: seq, js };
+    return { node: seq, js, end };
   }
 
   // ---- keys ----
@@ -234,7 +251,7 @@ class PlainParser {
     return -1;
   }
 
-  private key(p: number): { node: Scalar; name: string; after: number } {
+  private key(p: number): { node?: Scalar; name: string; after: number } {
     const { text } = this;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) {
@@ -242,14 +259,17 @@ class PlainParser {
       if (close === -1 || text.charCodeAt(close) !== 58) fail();
       const after = text.charCodeAt(close + 1);
       if (!(after === SPACE || after === NL || Number.isNaN(after))) fail();
-      const node = this.quoted(p, close);
-      node.range = [p, close, close];
-      return { node, name: node.value as string, after: close + 1 };
+      const name = this.unquote(p, close);
+      return { node: this.quotedNode(p, name, [p, close, close]), name, after: close + 1 };
     }
     const colon = this.plainKeyEnd(p);
     if (colon === -1 || colon - p > 1000 || text.charCodeAt(colon - 1) === SPACE) fail();
     const source = text.slice(p, colon);
     if (source === '<<') fail();
+    if (!this.nodes) {
+      const name = resolvePlainValue(source, keyTags);
+      return typeof name === 'string' ? { name, after: colon + 1 } : fail();
+    }
     const node = resolvePlain(source, keyTags);
     if (typeof node.value !== 'string') fail();
     node.range = [p, colon, colon];
@@ -276,23 +296,36 @@ class PlainParser {
     return -1;
   }
 
-  private quoted(p: number, end: number): Scalar {
+  private unquote(p: number, end: number): string {
     const raw = this.text.slice(p + 1, end - 1);
-    const quote = this.text.charCodeAt(p);
-    const value = quote === 39 ? raw.replaceAll("''", "'") : raw;
+    return this.text.charCodeAt(p) === 39 ? raw.replaceAll("''", "'") : raw;
+  }
+
+  private quotedNode(p: number, value: string, range: [number, number, number]): Scalar | undefined {
+    if (!this.nodes) return undefined;
     const node = new Scalar(value);
     node.source = value;
-    node.type = quote === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    node.type = this.text.charCodeAt(p) === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    node.range = range;
     return node;
   }
 
   private emptyScalar(at: number): Built {
+    this.lastEmpty = at;
+    if (!this.nodes) return { js: null, end: at };
     const node = new Scalar(null);
     node.range = [at, at, at];
     node.source = '';
     node.type = Scalar.PLAIN;
-    this.lastEmpty = at;
-    return { node, js: null };
+    return { node, js: null, end: at };
+  }
+
+  /** A plain scalar's node (with its range) and value. */
+  private plain(source: string, tags: typeof valueTags, range: [number, number, number]): Built {
+    if (!this.nodes) return { js: plainJs(resolvePlainValue(source, tags)), end: range[2] };
+    const node = resolvePlain(source, tags);
+    node.range = range;
+    return { node, js: plainJs(node.value), end: range[2] };
   }
 
   /** A value that starts on the current line at p (the line holds nothing before it but its key or dash). */
@@ -302,17 +335,16 @@ class PlainParser {
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
       if (close === -1) fail();
-      const node = this.quoted(p, close);
+      const value = this.unquote(p, close);
       this.cursor = this.afterValue(close);
-      node.range = [p, close, this.cursor];
-      return { node, js: node.value };
+      return { node: this.quotedNode(p, value, [p, close, this.cursor]), js: value, end: this.cursor };
     }
     if (c === 124 /* | */) return this.literal(p, indent);
     if (c === 91 /* [ */ || c === 123 /* { */) {
       const flow = c === 91 ? this.flowSequence(p) : this.flowMapping(p);
       this.cursor = this.afterValue(flow.close);
-      flow.built.node.range = [p, flow.close, this.cursor];
-      return flow.built;
+      if (flow.node) flow.node.range = [p, flow.close, this.cursor];
+      return { node: flow.node, js: flow.js, end: this.cursor };
     }
     if (!startsPlain(text, p)) fail();
     const lineEnd = this.lineEnd(p);
@@ -324,10 +356,8 @@ class PlainParser {
       if (ch === 58 && (text.charCodeAt(i + 1) === SPACE || i + 1 === lineEnd)) fail(); // a mapping inside a value
       end = i + 1;
     }
-    const node = resolvePlain(text.slice(p, end), valueTags);
     this.cursor = this.afterValue(end);
-    node.range = [p, end, this.cursor];
-    return { node, js: plainJs(node) };
+    return this.plain(text.slice(p, end), valueTags, [p, end, this.cursor]);
   }
 
   /** `|` or `|-` and the more indented lines below it. */
@@ -359,26 +389,27 @@ class PlainParser {
     }
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     const value = lines.join('\n') + (strip ? '' : '\n');
+    this.cursor = end;
+    if (!this.nodes) return { js: value, end };
     const node = new Scalar(value);
     node.source = value;
     node.type = Scalar.BLOCK_LITERAL;
     node.range = [p, end, end];
-    this.cursor = end;
-    return { node, js: value };
+    return { node, js: value, end };
   }
 
   // ---- one-line flow collections of scalars ----
 
-  private flowSequence(p: number): { built: Built; close: number } {
+  private flowSequence(p: number): { node?: YAMLSeq; js: unknown[]; close: number } {
     const { text } = this;
-    const seq = new YAMLSeq(schema);
-    seq.flow = true;
+    const seq = this.nodes ? new YAMLSeq(schema) : undefined;
+    if (seq) seq.flow = true;
     const js: unknown[] = [];
     let i = this.firstNonSpace(p + 1);
     if (text.charCodeAt(i) !== 93 /* ] */) {
       for (;;) {
         const item = this.flowScalar(i, false);
-        seq.items.push(item.node);
+        seq?.items.push(item.node);
         js.push(item.js);
         i = this.firstNonSpace(item.after);
         const c = text.charCodeAt(i);
@@ -387,23 +418,24 @@ class PlainParser {
         i = this.firstNonSpace(i + 1);
       }
     }
-    return { built: { node: seq, js }, close: i + 1 };
+    return { node: seq, js, close: i + 1 };
   }
 
-  private flowMapping(p: number): { built: Built; close: number } {
+  private flowMapping(p: number): { node?: YAMLMap; js: Record<string, unknown>; close: number } {
     const { text } = this;
-    const map = new YAMLMap(schema);
-    map.flow = true;
+    const map = this.nodes ? new YAMLMap(schema) : undefined;
+    if (map) map.flow = true;
     const js: Record<string, unknown> = {};
     let i = this.firstNonSpace(p + 1);
     if (text.charCodeAt(i) !== 125 /* } */) {
       for (;;) {
         const key = this.flowScalar(i, true);
         if (text.charCodeAt(key.after) !== 58 || text.charCodeAt(key.after + 1) !== SPACE) fail();
-        const name = key.node.value;
+        const name = key.js;
         if (typeof name !== 'string' || name === '__proto__' || name === '<<') fail();
         const value = this.flowScalar(this.firstNonSpace(key.after + 1), false);
-        map.items.push(new Pair(key.node, value.node));
+        if (map) map.items.push(new Pair(key.node, value.node));
+        else if (Object.hasOwn(js, name)) throw DUPLICATE;
         js[name] = value.js;
         i = this.firstNonSpace(value.after);
         const c = text.charCodeAt(i);
@@ -412,24 +444,22 @@ class PlainParser {
         i = this.firstNonSpace(i + 1);
       }
     }
-    return { built: { node: map, js }, close: i + 1 };
+    return { node: map, js, close: i + 1 };
   }
 
   /** A scalar inside a one-line flow collection; `after` is just past its source. */
-  private flowScalar(p: number, atKey: boolean): { node: Scalar; js: unknown; after: number } {
+  private flowScalar(p: number, atKey: boolean): { node?: Node; js: unknown; after: number } {
     const { text } = this;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
       if (close === -1) fail();
-      const node = this.quoted(p, close);
-      node.range = [p, close, atKey ? close : this.firstNonSpace(close)];
-      return { node, js: node.value, after: close };
+      const value = this.unquote(p, close);
+      return { node: this.quotedNode(p, value, [p, close, atKey ? close : this.firstNonSpace(close)]), js: value, after: close };
     }
     if (!startsPlain(text, p)) fail();
     let end = p;
-    let i = p;
-    for (; i < text.length; i++) {
+    for (let i = p; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === NL || ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break;
       if (ch === 35 && text.charCodeAt(i - 1) === SPACE) fail();
@@ -440,20 +470,49 @@ class PlainParser {
       if (ch !== SPACE) end = i + 1;
     }
     if (end === p) fail();
-    const node = resolvePlain(text.slice(p, end), atKey ? keyTags : valueTags);
-    const next = this.firstNonSpace(end);
-    node.range = atKey ? [p, end, end] : [p, end, next];
-    return { node, js: atKey ? node.value : plainJs(node), after: end };
+    const source = text.slice(p, end);
+    if (atKey) {
+      // a key's value is checked to be a string by the caller, so no plainJs here
+      if (!this.nodes) return { js: resolvePlainValue(source, keyTags), after: end };
+      const node = resolvePlain(source, keyTags);
+      node.range = [p, end, end];
+      return { node, js: node.value, after: end };
+    }
+    const built = this.plain(source, valueTags, [p, end, this.firstNonSpace(end)]);
+    return { node: built.node, js: built.js, after: end };
   }
+}
+
+function outsideSubset(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r') || text.includes('\n...') || text.includes('\n---');
 }
 
 /** The document parsed by the fast path, or undefined when the text is outside its subset. */
 export function parsePlainYaml(text: string): PlainParse | undefined {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r') || text.includes('\n...') || text.includes('\n---')) return undefined;
+  if (outsideSubset(text)) return undefined;
   try {
-    return new PlainParser(text).parse();
+    const { root, doc } = new PlainParser(text, true).parse();
+    return { doc: doc!, value: root.js };
   } catch (error) {
     if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The plain value alone, without nodes: what analysis needs first; parsePlainYaml gives the
+ * nodes of the same text when they are needed. `undefined` outside the subset;
+ * HAS_DUPLICATE_KEY for a text in the subset with a mapping that repeats a key (its finding
+ * needs the nodes, so such a text is parsed with them at once).
+ */
+export function parsePlainValue(text: string): PlainValue | typeof HAS_DUPLICATE_KEY | undefined {
+  if (outsideSubset(text)) return undefined;
+  try {
+    const { root, contentStart } = new PlainParser(text, false).parse();
+    return { value: root.js, contentStart };
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    if (error === DUPLICATE) return HAS_DUPLICATE_KEY;
     throw error;
   }
 }

@@ -133,9 +133,9 @@ function walkFields(w: Walk, map: Node, fields: Readonly<Record<string, FieldTyp
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const raw = String(pair.key.value);
     const name = camel(raw);
-    const keySpan = w.spanOf(pair.key as Node);
     const type = fields[name];
     if (type === undefined) {
+      const keySpan = w.spanOf(pair.key as Node);
       const suggestion = closestName(name, Object.keys(fields));
       if (keySpan) {
         w.out.push({
@@ -150,8 +150,8 @@ function walkFields(w: Walk, map: Node, fields: Readonly<Record<string, FieldTyp
     const value = pair.value as Node | null;
     if (!value) continue;
     const problem = typeProblem(type, value);
-    const valueSpan = w.spanOf(value);
     if (problem) {
+      const valueSpan = w.spanOf(value);
       if (valueSpan) w.out.push({ code: 'MM315', span: valueSpan, message: `${tick(prefix + raw)} in \`${PROXY_CONFIG_ANNOTATION}\` ${problem}; got ${tick(shown(value))}. ${CONSEQUENCE}` });
       continue;
     }
@@ -192,15 +192,23 @@ export function proxyConfigProblems(ctx: RuleContext): ProxyConfigProblem[] {
     // elsewhere the annotation is misplaced (IST0107) and never read
     if (block.place !== 'Pod' || !(PROXY_CONFIG_ANNOTATION in block.annotations)) continue;
     const path: JsonPath = [...block.path, 'annotations', PROXY_CONFIG_ANNOTATION];
-    const node = ctx.locator.node(path);
-    const span = ctx.locator.value(path);
-    if (!isScalar(node) || typeof node.value !== 'string' || !span) continue;
-    const text = node.value;
+    const text = block.annotations[PROXY_CONFIG_ANNOTATION];
+    if (typeof text !== 'string') continue;
     const contents = parseProxyConfig(text);
     if (!contents) continue;
-    const base = ctx.resource.base;
-    const source = ctx.resource.resource.documentText.slice(span.start - base, span.end - base);
-    const at = (i: number) => {
+    // where the annotation's text is in the file: looked up only for a problem to show (the
+    // lookup may build the document's nodes); a value that is not a scalar there (an alias)
+    // has no place to show one
+    let found: { span: Span; source: string } | null | undefined;
+    const place = () => {
+      if (found !== undefined) return found;
+      const node = ctx.locator.node(path);
+      const span = ctx.locator.value(path);
+      const base = ctx.resource.base;
+      found = isScalar(node) && span ? { span, source: ctx.resource.resource.documentText.slice(span.start - base, span.end - base) } : null;
+      return found;
+    };
+    const at = (i: number, { span, source }: { span: Span; source: string }) => {
       let o = scalarSourceOffset(source, text, i);
       // past an escape (`\n` in a double-quoted value) the map lands on the backslash
       if (source[o] === '\\' && text[i] !== undefined && text[i] !== '\\') {
@@ -211,9 +219,10 @@ export function proxyConfigProblems(ctx: RuleContext): ProxyConfigProblem[] {
     };
     const spanOf = (n: Node | null | undefined): Span | undefined => {
       const r = n?.range;
-      if (!r) return undefined;
-      const start = at(r[0]);
-      const end = r[1] > r[0] ? at(r[1] - 1) + 1 : start + 1;
+      const where = r ? place() : undefined;
+      if (!r || !where) return undefined;
+      const start = at(r[0], where);
+      const end = r[1] > r[0] ? at(r[1] - 1, where) + 1 : start + 1;
       return { start, end: Math.max(end, start + 1) };
     };
     walkFields({ out, spanOf }, contents, FIELDS, '');

@@ -123,7 +123,7 @@ export function runRules(uri: string, index: WorkspaceIndex, settings: Settings,
       if (settings.rules[rule.code] === 'off') continue;
       let known = remembered.checked.get(rule);
       if (!known || !holds(known)) {
-        locator ??= createLocator(resource.resource.node, resource.base);
+        locator ??= createLocator(() => resource.resource.node, resource.base);
         const generation = index.generation;
         const ctx = { resource, index, settings, locator };
         const { result: found, deps } = index.track(() => rule.check(ctx));
