@@ -108,6 +108,9 @@ export class OpenDocuments implements OpenFiles {
     if (this.documents.get(uri)?.version !== version) return;
     if (workspace.indexFile(uri, file)) this.revalidateOthers(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics: service.diagnostics(file, settings, { uri, index: workspace.index }) });
+    // The first incremental change needs the document's table of line starts (15 ms for a
+    // 1 MB file): built now, after publishing, rather than on the user's first keystroke.
+    setImmediate(() => this.documents.get(uri)?.positionAt(0));
     this.deps.afterPublish?.();
   }
 }

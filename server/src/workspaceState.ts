@@ -3,10 +3,23 @@
 // `onDidChange` fires whenever the index is replaced or its generation moves on.
 import { Emitter, FileChangeType, type Event, type FileEvent, type WorkDoneProgressServerReporter, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { AnalyzedFile } from './core/analyzeFile';
+import type { Resource } from './core/parse/extractResources';
 import type { Settings } from './core/settings';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import type { SettingsSource } from './settingsSource';
 import { listYamlFiles, readFileText } from './workspaceScanner';
+
+/** Does the index hold exactly the file's resources, in order? (Called on every edit: no copies.) */
+function sameResources(indexed: readonly { readonly resource: Resource }[], file: AnalyzedFile): boolean {
+  let i = 0;
+  for (const { analysis } of file.documents) {
+    for (const resource of analysis.resources) {
+      if (i >= indexed.length || indexed[i].resource !== resource) return false;
+      i++;
+    }
+  }
+  return i === indexed.length;
+}
 
 const MAX_WORKSPACE_FILES = 20000;
 
@@ -40,9 +53,7 @@ export class WorkspaceState {
 
   /** Puts a file's resources into the index; true when they changed. */
   indexFile(uri: string, file: AnalyzedFile): boolean {
-    const before = this.current.inFile(uri).map((r) => r.resource);
-    const after = file.documents.flatMap((d) => d.analysis.resources);
-    if (this.current.hasFile(uri) && before.length === after.length && before.every((r, i) => r === after[i])) return false;
+    if (this.current.hasFile(uri) && sameResources(this.current.inFile(uri), file)) return false;
     this.mutate((index) => index.setFile(uri, file));
     return true;
   }
