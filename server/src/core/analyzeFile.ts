@@ -113,6 +113,20 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart, mentionsDisable };
 }
 
+const NO_FINDINGS: readonly Finding[] = [];
+/** A document's findings at absolute offsets, made once per placed document (an edit keeps the placed documents it does not move). */
+const placedCache = new WeakMap<PlacedDocument, readonly Finding[]>();
+function placedFindings(placed: PlacedDocument): readonly Finding[] {
+  const { offset, analysis } = placed;
+  if (analysis.findings.length === 0) return NO_FINDINGS;
+  let found = placedCache.get(placed);
+  if (!found) {
+    found = analysis.findings.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset }));
+    placedCache.set(placed, found);
+  }
+  return found;
+}
+
 /** Index of the document holding `offset` (the last one starting at or before it). */
 function documentAt(documents: readonly PlacedDocument[], offset: number): number {
   let low = 0;
@@ -154,7 +168,7 @@ function planAfterEdit(previous: AnalyzedFile, text: string, change: TextChange)
   const chunks = splitDocuments(text.slice(start, end)).map((c) => ({ text: c.text, offset: c.offset + start }));
   return {
     before: old.slice(0, first),
-    after: old.slice(last + 1).map((d) => ({ offset: d.offset + delta, analysis: d.analysis })),
+    after: delta === 0 ? old.slice(last + 1) : old.slice(last + 1).map((d) => ({ offset: d.offset + delta, analysis: d.analysis })),
     chunks,
     reusable: old.slice(first, last + 1),
   };
@@ -192,10 +206,14 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
 
   const findings: Finding[] = template ? [template] : [];
   const hasResources = documents.some((d) => d.analysis.resources.length > 0);
-  for (const { offset, analysis } of documents) {
-    for (const f of analysis.findings) {
-      if (template && !TEMPLATE_SAFE_CODES.has(f.code)) continue;
-      findings.push({ ...f, start: f.start + offset, end: f.end + offset });
+  for (const placed of documents) {
+    const { offset, analysis } = placed;
+    if (!template) {
+      for (const f of placedFindings(placed)) findings.push(f);
+    } else {
+      for (const f of analysis.findings) {
+        if (TEMPLATE_SAFE_CODES.has(f.code)) findings.push({ ...f, start: f.start + offset, end: f.end + offset });
+      }
     }
     if (!template && hasResources && (analysis.shape === 'sequence' || analysis.shape === 'scalar')) {
       const start = offset + analysis.contentStart;
