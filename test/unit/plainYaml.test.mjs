@@ -123,7 +123,7 @@ test('random edits of real documents: the fast parser builds what yaml builds, o
   const rnd = createRandom(20261126);
   const pieces = [' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '|', '|-', '>', '[', ']', '{', '}', ',', 'x', '1', '0x1F',
     'yes', '~', 'null', '1.5', '2024-01-01', '\n  ', '\n- ', 'a: b', '&a', '*a', '!t', '<<', '__proto__', '1:30', "''", '""', '\n\n',
-    '\n#c\n', 'on', '.inf', '-1', '+1', '0o7', '010', '1_000', '\\', '\t', '\r\n', '---', '...', 'é', '\u{1F600}'];
+    '\n#c\n', 'on', '.inf', '-1', '+1', '0o7', '010', '1_000', '\\', '\t', '\r\n', '---', '...', 'é', '\u{1F600}', '\x00', '\x07', '\x85', '\u2028', '\uFEFF', '\xA0'];
   const small = projectChunks.filter((text) => text.length < 3000);
   const counts = { same: 0, outside: 0 };
   for (let i = 0; i < 6000; i++) {
