@@ -108,3 +108,20 @@ test('analyzeFile after a one-line edit analyses only the edited document, and r
   assert.equal(third.documents[11].analysis, first.documents[11].analysis);
   assert.deepEqual(comparable(third), comparable(analyzeFile(grown, options())));
 });
+
+test('the binary check after an edit: past the sampled start the earlier answer stands; in it, the file is checked again', () => {
+  const big = BASE.repeat(Math.ceil(20000 / BASE.length));
+  const previous = analyzeFile(big, options());
+  const edits = [
+    [15000, 0, 'x'], // past the sample: same as a fresh analysis
+    [15000, 0, '\u0000\u0000'], // a NUL past the sample: not binary for a fresh analysis either
+    [100, 0, '\u0000'], // inside the sample: binary
+  ];
+  for (const [at, removed, inserted] of edits) {
+    const text = big.slice(0, at) + inserted + big.slice(at + removed);
+    const after = analyzeFile(text, options(), previous);
+    assert.deepEqual(comparable(after), comparable(analyzeFile(text, options())));
+  }
+  const binary = analyzeFile(big.slice(0, 100) + '\u0000' + big.slice(100), options(), previous);
+  assert.deepEqual(binary.findings.map((f) => f.code), ['MM106']);
+});

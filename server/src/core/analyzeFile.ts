@@ -2,7 +2,7 @@
 // Each document's result is cached by its text, so after a one-line edit only the edited
 // document is parsed and validated again; the rest is reused from the previous result.
 import type { Finding } from './finding';
-import { guardFile, MAX_NESTING } from './parse/fileGuards';
+import { BINARY_SAMPLE_LENGTH, guardFile, MAX_NESTING } from './parse/fileGuards';
 import { findTemplateAction, neutraliseTemplates } from './parse/helmTemplate';
 import { nestingDepth } from './parse/nestingDepth';
 import { mentionsDisableComment } from './suppressions';
@@ -186,7 +186,9 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
   const change = previous ? findChange(previous.text, text) : undefined;
   const lineIndex = previous && change ? updateLineIndex(previous.lineIndex, text, change) : previous ? previous.lineIndex : createLineIndex(text);
   const optionsKey = `${options.aliasBudget}|${options.cacheKey ?? ''}`;
-  const guard = guardFile(text, options.maxFileSizeKB);
+  // a previous version that was analysed passed the binary check; an edit past its sample keeps that answer
+  const sampleAlreadyText = change !== undefined && change.start >= BINARY_SAMPLE_LENGTH && previous!.documents.length > 0;
+  const guard = guardFile(text, options.maxFileSizeKB, sampleAlreadyText);
   if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false };
   const template = findTemplateAction(text);
   const analysed = template ? neutraliseTemplates(text) : text;

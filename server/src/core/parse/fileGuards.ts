@@ -7,19 +7,23 @@ import type { Finding } from '../finding';
  * Checked per document in analyzeFile.ts, before the parser sees it (see nestingDepth.ts). */
 export const MAX_NESTING = 256;
 
-export function guardFile(text: string, maxFileSizeKB: number): Finding | undefined {
+/** How much of the start of a file the binary check reads. */
+export const BINARY_SAMPLE_LENGTH = 8192;
+
+/** `sampleAlreadyText`: the first BINARY_SAMPLE_LENGTH characters are those of a version that passed (an edit further on). */
+export function guardFile(text: string, maxFileSizeKB: number, sampleAlreadyText = false): Finding | undefined {
   if (text.length > maxFileSizeKB * 1024) {
     const sizeKB = Math.round(text.length / 1024);
     return { code: 'MM105', message: `This file is ${sizeKB} KB, above the ${maxFileSizeKB} KB limit (mumbaiMesh.maxFileSizeKB), so it is not analysed.`, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) };
   }
-  if (looksBinary(text)) {
+  if (!sampleAlreadyText && looksBinary(text)) {
     return { code: 'MM106', message: 'This file does not look like text (it holds NUL or other control bytes), so it is not analysed as YAML.', start: 0, end: Math.min(1, text.length) };
   }
   return undefined;
 }
 
 function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 8192);
+  const sample = text.slice(0, BINARY_SAMPLE_LENGTH);
   if (sample.includes('\u0000')) return true;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -77,7 +77,8 @@ export function updateLineIndex(previous: LineIndex, text: string, change: TextC
   const starts = new Int32Array(keep + middle.length + old.length - next);
   starts.set(old.subarray(0, keep));
   starts.set(middle, keep);
+  starts.set(old.subarray(next), keep + middle.length);
   const delta = change.newEnd - change.oldEnd;
-  for (let i = next, j = keep + middle.length; i < old.length; i++, j++) starts[j] = old[i] + delta;
+  if (delta !== 0) for (let j = keep + middle.length; j < starts.length; j++) starts[j] += delta;
   return indexOver(text, starts);
 }
