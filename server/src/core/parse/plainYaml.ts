@@ -13,6 +13,7 @@
 // are not attached to nodes; nothing that reads an analysed document uses them.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { fail, keyTags, NL, OUTSIDE, plainJs, resolvePlain, resolvePlainValue, schema, SPACE, startsPlain, valueTags, YAML_OPTIONS } from './plainScalar';
+import { PlainText } from './plainText';
 
 export { YAML_OPTIONS } from './plainScalar';
 
@@ -43,14 +44,16 @@ const DUPLICATE = { duplicate: true };
 /** What parsePlainValue gives for a text in the subset with a duplicate key in a mapping. */
 export const HAS_DUPLICATE_KEY = 'duplicate key';
 
-class PlainParser {
+class PlainParser extends PlainText {
   /** Start of the first line not consumed yet. */
   private cursor = 0;
   /** Where the last value left empty is (-1: none yet). */
   private lastEmpty = -1;
 
   /** `nodes`: build the yaml nodes too, not only the plain value. */
-  constructor(private readonly text: string, private readonly nodes: boolean) {}
+  constructor(text: string, private readonly nodes: boolean) {
+    super(text);
+  }
 
   parse(): { root: Built; doc?: Document.Parsed; contentStart: number } {
     const { text } = this;
@@ -78,62 +81,6 @@ class PlainParser {
     // after a last value left empty, the document ends where that value is
     doc.range = [docStart ? 0 : p, root.end, root.end === this.lastEmpty ? root.end : text.length];
     return { root, doc, contentStart: p };
-  }
-
-  // ---- lines ----
-
-  private lineEnd(p: number): number {
-    const i = this.text.indexOf('\n', p);
-    return i === -1 ? this.text.length : i;
-  }
-
-  private nextLine(p: number): number {
-    const end = this.lineEnd(p);
-    return end === this.text.length ? end : end + 1;
-  }
-
-  private firstNonSpace(p: number): number {
-    while (this.text.charCodeAt(p) === SPACE) p++;
-    return p;
-  }
-
-  /** Only spaces from p to the end of the line? */
-  private restOfLineEmpty(p: number): boolean {
-    const q = this.firstNonSpace(p);
-    return q >= this.text.length || this.text.charCodeAt(q) === NL;
-  }
-
-  /** From a line start, past blank lines; a comment line is outside the subset. */
-  private skipBlankLines(p: number): number {
-    const { text } = this;
-    while (p < text.length) {
-      const q = this.firstNonSpace(p);
-      if (q >= text.length) return text.length;
-      const c = text.charCodeAt(q);
-      if (c !== NL) {
-        if (c === 35) fail();
-        return p;
-      }
-      p = q + 1;
-    }
-    return p;
-  }
-
-  private isSeqEntry(p: number): boolean {
-    if (this.text.charCodeAt(p) !== 45 /* - */) return false;
-    const c = this.text.charCodeAt(p + 1);
-    return c === SPACE || c === NL || Number.isNaN(c);
-  }
-
-  /** After a value that ends its line: the offset just past the line break (or the end). */
-  private afterValue(p: number): number {
-    const { text } = this;
-    const q = this.firstNonSpace(p);
-    if (q >= text.length) return text.length;
-    const c = text.charCodeAt(q);
-    if (c === NL) return q + 1;
-    if (c === 35 && q > p) return this.nextLine(q); // a comment after the value
-    return fail();
   }
 
   // ---- collections ----
@@ -223,33 +170,6 @@ class PlainParser {
   }
 
   // ---- keys ----
-
-  /** Does the line hold `key: ...` from p? */
-  private startsKey(p: number): boolean {
-    const c = this.text.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p);
-      return close !== -1 && this.text.charCodeAt(close) === 58 /* : */;
-    }
-    return this.plainKeyEnd(p) !== -1;
-  }
-
-  /** Offset of the `:` ending a plain key that starts at p, or -1. */
-  private plainKeyEnd(p: number): number {
-    const { text } = this;
-    if (!startsPlain(text, p)) return -1;
-    for (let i = p; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === NL) return -1;
-      if (c === 35 && text.charCodeAt(i - 1) === SPACE) return -1;
-      if (c === 58) {
-        const after = text.charCodeAt(i + 1);
-        if (after === SPACE || after === NL || Number.isNaN(after)) return i;
-      }
-    }
-    return -1;
-  }
-
   private key(p: number): { node?: Scalar; name: string; after: number } {
     const { text } = this;
     const c = text.charCodeAt(p);
@@ -276,29 +196,6 @@ class PlainParser {
   }
 
   // ---- scalars ----
-
-  /** The offset just past the closing quote of a one-line quoted scalar at p, or -1. */
-  private quoteEnd(p: number): number {
-    const { text } = this;
-    const quote = text.charCodeAt(p);
-    for (let i = p + 1; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === NL || (c === 92 /* \ */ && quote === 34)) return -1;
-      if (c === quote) {
-        if (quote === 39 && text.charCodeAt(i + 1) === 39) {
-          i++;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  private unquote(p: number, end: number): string {
-    const raw = this.text.slice(p + 1, end - 1);
-    return this.text.charCodeAt(p) === 39 ? raw.replaceAll("''", "'") : raw;
-  }
 
   private quotedNode(p: number, value: string, range: [number, number, number]): Scalar | undefined {
     if (!this.nodes) return undefined;
