@@ -123,7 +123,7 @@ test('random edits of real documents: the fast parser builds what yaml builds, o
   const rnd = createRandom(20261126);
   const pieces = [' ', '  ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '|', '|-', '>', '[', ']', '{', '}', ',', 'x', '1', '0x1F',
     'yes', '~', 'null', '1.5', '2024-01-01', '\n  ', '\n- ', 'a: b', '&a', '*a', '!t', '<<', '__proto__', '1:30', "''", '""', '\n\n',
-    '\n#c\n', 'on', '.inf', '-1', '+1', '0o7', '010', '1_000', '\\', '\t', '\r\n', '---', '...', 'é', '\u{1F600}', '\x00', '\x07', '\x85', '\u2028', '\uFEFF', '\xA0'];
+    '\n#c\n', '\n# c\n', '\n  # c\n', '\n    # c\n', '\n- # c\n', 'on', '.inf', '-1', '+1', '0o7', '010', '1_000', '\\', '\t', '\r\n', '---', '...', 'é', '\u{1F600}', '\x00', '\x07', '\x85', '\u2028', '\uFEFF', '\xA0'];
   const small = projectChunks.filter((text) => text.length < 3000);
   const counts = { same: 0, outside: 0 };
   for (let i = 0; i < 6000; i++) {
@@ -152,7 +152,10 @@ test('texts outside the subset are left to yaml', () => {
     multiLinePlain: 'a: one\n  two\n',
     multiLineQuoted: 'a: "one\n  two"\n',
     escape: 'a: "x\\ny"\n',
-    commentAmongContent: 'a: 1\n# note\nb: 2\n',
+    commentIndentedOtherwise: 'a: 1\n  # note\nb: 2\n',
+    commentsIndentedApart: 'a:\n  # one\n    # two\n  b: 1\n',
+    commentAtTheEnd: 'a: 1\n# the end\n',
+    commentAfterEmptyValue: 'a:\n# note\nb: 1\n',
     commentAfterKey: 'a: # note\n  b: 1\n',
     nestedFlow: 'a: [[1], 2]\n',
     multiLineFlow: 'a: [1,\n  2]\n',
@@ -175,6 +178,15 @@ test('texts outside the subset are left to yaml', () => {
     assert.equal(parsePlainYaml(text), undefined, name);
     assert.equal(parsePlainValue(text), undefined, name);
   }
+});
+
+test('comment lines indented as the line after them are in the subset, and change no range', () => {
+  const texts = [
+    'a: 1\n# note\nb: 2\n',
+    'a:\n  # before the first key\n  b: 1\n\n  # and between keys\n  c: 2\n# back at the top\nd: [x]\n',
+    'items:\n# a list at the same indentation\n- a: 0\n  # inside an item\n  b: 1\n- c\n',
+  ];
+  for (const text of texts) assert.equal(check(text), 'same', text);
 });
 
 test('a repeated key: the value-only parse hands the text to the full parse, which keeps the last value', () => {

@@ -4,6 +4,9 @@
 import { fail, NL, SPACE, startsPlain } from './plainScalar';
 
 export class PlainText {
+  /** The indentation of the comment lines the last skipBlankLines passed (-1: none). */
+  protected skippedCommentIndent = -1;
+
   constructor(protected readonly text: string) {}
 
   protected lineEnd(p: number): number {
@@ -27,20 +30,44 @@ export class PlainText {
     return q >= this.text.length || this.text.charCodeAt(q) === NL;
   }
 
-  /** From a line start, past blank lines; a comment line is outside the subset. */
+  /**
+   * From a line start, past blank lines and comment lines, to the next line with content.
+   * A comment line is in the subset only where it cannot change a node's range: indented
+   * exactly as the content line after it (it then only precedes that line's item). One
+   * indented otherwise, or with no content after it, is left to `yaml`.
+   */
   protected skipBlankLines(p: number): number {
     const { text } = this;
+    let commentIndent = -1;
+    this.skippedCommentIndent = -1;
     while (p < text.length) {
       const q = this.firstNonSpace(p);
-      if (q >= text.length) return text.length;
+      if (q >= text.length) break;
       const c = text.charCodeAt(q);
-      if (c !== NL) {
-        if (c === 35) fail();
-        return p;
+      if (c === NL) {
+        p = q + 1;
+        continue;
       }
-      p = q + 1;
+      if (c === 35 /* # */) {
+        if (commentIndent !== -1 && commentIndent !== q - p) fail();
+        commentIndent = q - p;
+        p = this.nextLine(q);
+        continue;
+      }
+      if (commentIndent !== -1 && commentIndent !== q - p) fail();
+      this.skippedCommentIndent = commentIndent;
+      return p;
     }
-    return p;
+    if (commentIndent !== -1) fail();
+    return text.length;
+  }
+
+  /**
+   * A collection at `indent` ends before the line skipBlankLines just reached: comment lines
+   * passed on the way, indented as deep as the collection or deeper, would join its range.
+   */
+  protected endsCleanly(indent: number): void {
+    if (this.skippedCommentIndent >= indent) fail();
   }
 
   protected isSeqEntry(p: number): boolean {

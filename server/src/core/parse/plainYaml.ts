@@ -1,13 +1,14 @@
 // A fast parser for the plain subset of YAML that generated and hand-written manifests
 // mostly use: block mappings and sequences, single-line plain and quoted scalars, literal
-// block scalars (`|`, `|-`), one-line flow collections of scalars, comment lines before
-// the content and comments after a value. In one pass over the text, without the `yaml`
+// block scalars (`|`, `|-`), one-line flow collections of scalars, comments after a value,
+// and comment lines before the content or indented as the line after them (where they
+// change no node's range). In one pass over the text, without the `yaml`
 // package's token stream, it builds either the plain JavaScript value alone (what analysis
 // needs first) or also the nodes: the same nodes, ranges and resolved values as the `yaml`
 // package builds (tested on every document of the corpus and on random edits of them).
 //
 // Anything outside the subset (anchors, aliases, tags, escapes, folded or kept block
-// scalars, multi-line plain or quoted scalars, comments among the content, tabs, CR, flow
+// scalars, multi-line plain or quoted scalars, other comment lines, tabs, CR, BOM, flow
 // collections over several lines or nested, keys that are not strings, merge keys, errors
 // of any kind) makes it give up: `undefined`, and the caller parses with `yaml`. Comments
 // are not attached to nodes; nothing that reads an analysed document uses them.
@@ -103,6 +104,9 @@ class PlainParser extends PlainText {
         } else if (next < text.length && nextIndent === indent && this.isSeqEntry(next + indent)) {
           value = this.sequence(indent, next);
         } else {
+          // a comment after a value left empty ends up inside that value's range: left to yaml
+          const commented = text.indexOf('#', p);
+          if (commented !== -1 && commented < next) fail();
           value = this.emptyScalar(p);
           this.cursor = p >= text.length ? p : p + 1;
         }
@@ -117,7 +121,10 @@ class PlainParser extends PlainText {
       const next = this.skipBlankLines(this.cursor);
       if (next >= text.length) break;
       const nextIndent = this.firstNonSpace(next) - next;
-      if (nextIndent < indent) break;
+      if (nextIndent < indent) {
+        this.endsCleanly(indent);
+        break;
+      }
       if (nextIndent > indent || this.isSeqEntry(next + indent)) fail();
       keyAt = next + indent;
     }
@@ -157,8 +164,11 @@ class PlainParser extends PlainText {
       const next = this.skipBlankLines(this.cursor);
       if (next >= text.length) break;
       const nextIndent = this.firstNonSpace(next) - next;
-      if (nextIndent < indent) break;
-      if (nextIndent === indent && !this.isSeqEntry(next + indent)) break; // a key of the mapping holding this sequence
+      if (nextIndent < indent || (nextIndent === indent && !this.isSeqEntry(next + indent))) {
+        // a dedent, or a key of the mapping holding this sequence
+        this.endsCleanly(indent);
+        break;
+      }
       if (nextIndent > indent) fail();
       line = next;
     }
@@ -380,7 +390,7 @@ class PlainParser extends PlainText {
 }
 
 function outsideSubset(text: string): boolean {
-  return text.charCodeAt(0) === 0xfeff || text.includes('\t') || text.includes('\r') || text.includes('\n...') || text.includes('\n---');
+  return text.includes('\uFEFF') || text.includes('\t') || text.includes('\r') || text.includes('\n...') || text.includes('\n---');
 }
 
 /** The document parsed by the fast path, or undefined when the text is outside its subset. */
