@@ -131,6 +131,13 @@ export class PlainText {
     return -1;
   }
 
+  /** The one-line quoted scalar at p: its value, and the offset just past its closing quote. */
+  protected quotedAt(p: number): { value: string; close: number } {
+    const close = this.quoteEnd(p);
+    if (close === -1) fail();
+    return { value: this.unquote(p, close), close };
+  }
+
   protected unquote(p: number, end: number): string {
     const raw = this.text.slice(p + 1, end - 1);
     return this.text.charCodeAt(p) === 39 ? raw.replaceAll("''", "'") : raw;

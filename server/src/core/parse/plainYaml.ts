@@ -239,9 +239,7 @@ class PlainParser extends PlainText {
     const { text } = this;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p);
-      if (close === -1) fail();
-      const value = this.unquote(p, close);
+      const { value, close } = this.quotedAt(p);
       this.cursor = this.afterValue(close);
       return { node: this.quotedNode(p, value, [p, close, this.cursor]), js: value, end: this.cursor };
     }
@@ -358,9 +356,7 @@ class PlainParser extends PlainText {
     const { text } = this;
     const c = text.charCodeAt(p);
     if (c === 34 || c === 39) {
-      const close = this.quoteEnd(p);
-      if (close === -1) fail();
-      const value = this.unquote(p, close);
+      const { value, close } = this.quotedAt(p);
       return { node: this.quotedNode(p, value, [p, close, atKey ? close : this.firstNonSpace(close)]), js: value, after: close };
     }
     if (!startsPlain(text, p)) fail();
