@@ -9,7 +9,7 @@ import { mentionsDisableComment } from './suppressions';
 import { createLineIndex, updateLineIndex, type LineIndex } from './parse/lineIndex';
 import { createLocator, type Locator } from './parse/locator';
 import { parseChunk } from './parse/parseDocument';
-import { extractResources, type DocumentShape, type Resource } from './parse/extractResources';
+import { extractResources, type DocumentShape, type LazyDocument, type Resource } from './parse/extractResources';
 import { hasDirectives, splitDocuments, type DocumentChunk } from './parse/splitDocuments';
 import { findChange, type TextChange } from './parse/textChange';
 
@@ -97,8 +97,8 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
   if (parsed.findings.some((f) => f.code === 'MM110')) {
     return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable };
   }
-  // a value the fast parser built comes without nodes: they are built only if a finding needs a place
-  const extracted = extractResources('value' in parsed ? { value: parsed.value, get doc() { return parsed.doc; } } : parsed.doc, options.aliasBudget, text);
+  // a value the fast parser built comes without nodes (parsed.doc builds them on first use)
+  const extracted = extractResources('value' in parsed ? (parsed as LazyDocument) : parsed.doc, options.aliasBudget, text);
   findings.push(...extracted.findings);
   // A document with syntax errors still gets schema checks: the parser recovers well, and
   // the user should see both. Its resources are kept for the workspace. But a schema
@@ -210,12 +210,8 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
   const hasResources = documents.some((d) => d.analysis.resources.length > 0);
   for (const placed of documents) {
     const { offset, analysis } = placed;
-    if (!template) {
-      for (const f of placedFindings(placed)) findings.push(f);
-    } else {
-      for (const f of analysis.findings) {
-        if (TEMPLATE_SAFE_CODES.has(f.code)) findings.push({ ...f, start: f.start + offset, end: f.end + offset });
-      }
+    for (const f of placedFindings(placed)) {
+      if (!template || TEMPLATE_SAFE_CODES.has(f.code)) findings.push(f);
     }
     if (!template && hasResources && (analysis.shape === 'sequence' || analysis.shape === 'scalar')) {
       const start = offset + analysis.contentStart;
