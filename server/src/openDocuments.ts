@@ -2,11 +2,11 @@
 // a quiet spell and published only while still current. Its resources go into the workspace
 // index, and a change there revalidates the other open documents.
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled, type AnalyzedFile } from './core/analyzeFile';
 import type { MeshService } from './core/service';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { DocumentCache } from './documentCache';
+import { EDITOR_DOCUMENTS, type EditorDocument } from './editorDocument';
 import { guard, type Log } from './runSafe';
 import type { SettingsSource } from './settingsSource';
 import { ValidationQueue } from './validationQueue';
@@ -25,13 +25,13 @@ export interface OpenDocumentsDeps {
 }
 
 export class OpenDocuments implements OpenFiles {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(EDITOR_DOCUMENTS);
   private readonly cache = new DocumentCache();
   private readonly queue = new ValidationQueue((uri) => new Promise<void>((resolve) => guard(this.deps.log, `validating ${uri}`, () => this.validate(uri).finally(resolve))));
 
   constructor(private readonly deps: OpenDocumentsDeps) {}
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): EditorDocument | undefined {
     return this.documents.get(uri);
   }
 
@@ -71,9 +71,9 @@ export class OpenDocuments implements OpenFiles {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const previous = this.cache.previous(uri);
-    if (previous && previous.text === document.getText()) return previous;
+    if (previous && previous.source === document.source) return previous;
     // settings may still be loading: the defaults are right for structure-only features
-    return this.deps.service.analyze(document.getText(), DEFAULT_SETTINGS, previous);
+    return this.deps.service.analyze(document.source, DEFAULT_SETTINGS, previous);
   }
 
   /** Indexes an open document edited since its last validation, so positions match its text. */
@@ -98,7 +98,7 @@ export class OpenDocuments implements OpenFiles {
     let file = this.cache.get(uri, version, settingsKey);
     if (!file) {
       try {
-        file = service.analyze(document.getText(), settings, this.cache.previous(uri), () => this.documents.get(uri)?.version !== version);
+        file = service.analyze(document.source, settings, this.cache.previous(uri), () => this.documents.get(uri)?.version !== version);
       } catch (error) {
         if (error instanceof AnalysisCancelled) return;
         throw error;
@@ -108,9 +108,6 @@ export class OpenDocuments implements OpenFiles {
     if (this.documents.get(uri)?.version !== version) return;
     if (workspace.indexFile(uri, file)) this.revalidateOthers(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics: service.diagnostics(file, settings, { uri, index: workspace.index }) });
-    // The first incremental change needs the document's table of line starts (15 ms for a
-    // 1 MB file): built now, after publishing, rather than on the user's first keystroke.
-    setImmediate(() => this.documents.get(uri)?.positionAt(0));
     this.deps.afterPublish?.();
   }
 }

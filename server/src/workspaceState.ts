@@ -9,15 +9,20 @@ import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import type { SettingsSource } from './settingsSource';
 import { listYamlFiles, readFileText } from './workspaceScanner';
 
-/** Does the index hold exactly the file's resources, in order? (Called on every edit: no copies.) */
-function sameResources(indexed: readonly { readonly resource: Resource }[], file: AnalyzedFile): boolean {
+/**
+ * Does the index hold exactly the file's resources, in order and where they are now? A
+ * line added above a resource moves it: its findings must move with it. (Called on every
+ * edit: no copies.)
+ */
+function sameResources(indexed: readonly { readonly resource: Resource; readonly base: number }[], file: AnalyzedFile): boolean {
   // indexed loops: this runs before V8 has optimised it, on the first edits of a large file
   const { documents } = file;
   let i = 0;
   for (let d = 0; d < documents.length; d++) {
-    const resources = documents[d].analysis.resources;
+    const { offset, analysis } = documents[d];
+    const resources = analysis.resources;
     for (let r = 0; r < resources.length; r++, i++) {
-      if (i >= indexed.length || indexed[i].resource !== resources[r]) return false;
+      if (i >= indexed.length || indexed[i].resource !== resources[r] || indexed[i].base !== offset) return false;
     }
   }
   return i === indexed.length;

@@ -92,6 +92,48 @@ test('didChange: incremental edits sent in a burst; only the latest version is p
   assert.deepEqual(versions, [5], 'the edits arrive in one write, so no intermediate version is analysed or published');
 });
 
+test('didChange: many incremental edits across a large multi-document file give the diagnostics a fresh open of the same text gives', async () => {
+  const uri = fileUri('diagnostics/large-edited.yaml');
+  const docs = Array.from({ length: 120 }, (_, i) => `---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: dr-${i}\n  namespace: payments\nspec:\n  host: svc-${i}.payments.svc.cluster.local\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxErrors: ${i % 7}\n      interval: 10s\n`);
+  let text = docs.join('');
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri, { version: 1 });
+  // edits far apart (different pieces of the server's copy), some adding or removing lines,
+  // one breaking a `---` marker and one spanning two documents; each published on its own
+  const lineOf = (needle) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+  const edits = [
+    () => [{ range: range(lineOf('name: dr-100'), 8, lineOf('name: dr-100'), 14), text: 'dr-hundred' }],
+    () => [{ range: range(lineOf('name: dr-3\n') + 6, 6, lineOf('name: dr-3\n') + 6, 26), text: 'consecutiveErrors: 4' }],
+    () => [{ range: range(lineOf('name: dr-60'), 0, lineOf('name: dr-60'), 0), text: '  labels:\n    app: x\n' }],
+    () => [{ range: range(lineOf('name: dr-90') - 3, 0, lineOf('name: dr-90') - 3, 1), text: '' }],
+    () => [{ range: range(lineOf('name: dr-30') + 5, 0, lineOf('name: dr-32') + 2, 0), text: '  host: joined\n' }],
+    // a malformed change (no position) is skipped; the valid one after it applies
+    () => [{ range: { start: { line: 'x' } }, text: 'junk' }, { range: range(0, 0, 0, 0), text: '# edited\n' }],
+  ];
+  let version = 1;
+  for (const make of edits) {
+    const changes = make();
+    text = applyChanges(text, changes.filter((c) => Number.isInteger(c.range.start.character)));
+    version += 1;
+    client.change(uri, version, changes);
+    await client.waitForDiagnostics(uri, { version });
+  }
+  const edited = await client.waitForDiagnostics(uri, { version });
+  // the server's text is the client's: a hover on the last document's key answers alike
+  const position = { line: lineOf('name: dr-119') + 6, character: 8 };
+  const hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
+  // the same resources open twice would conflict with each other: the edited one goes first
+  client.close(uri);
+  const freshUri = fileUri('diagnostics/large-fresh.yaml');
+  client.open(freshUri, text);
+  const fresh = await client.waitForDiagnostics(freshUri, { version: 1 });
+  assert.ok(fresh.diagnostics.length >= 3, JSON.stringify(fresh.diagnostics.map((d) => d.code)));
+  assert.deepEqual(edited.diagnostics, fresh.diagnostics);
+  assert.ok(hover?.contents, 'a hover on consecutive5xxErrors');
+  assert.deepEqual(hover, await client.request('textDocument/hover', { textDocument: { uri: freshUri }, position }));
+  client.close(freshUri);
+});
+
 test('didChange: a full-text change replaces the document', async () => {
   const uri = fileUri('diagnostics/full.yaml');
   client.open(uri, 'a: 1\na: 2\n');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { core, loadValidateResource } from '../support/core.mjs';
 import { createRandom } from '../../bench/meshFile/random.mjs';
 
-const { analyzeFile, createLineIndex, updateLineIndex, findChange } = core;
+const { analyzeFile, createLineIndex, updateLineIndex, findChange, PieceText } = core;
 
 const validate = loadValidateResource();
 
@@ -84,6 +84,48 @@ test('analyzeFile after an edit equals a fresh analysis, over random edits', () 
     file = analyzeFile(text, options(), file);
     assert.deepEqual(comparable(file), comparable(analyzeFile(text, options())), `after edit ${i}: ${JSON.stringify(insert)} at ${start}`);
   }
+});
+
+test('analyzeFile of an editor document in pieces equals a fresh analysis of the string, over random edits and skipped versions', () => {
+  const next = createRandom(42).next;
+  // many documents, so the file spans several pieces and edits land in different ones
+  const base = BASE.repeat(8);
+  let text = base;
+  let piece = PieceText.of(base);
+  let file = analyzeFile(piece, options());
+  for (let i = 0; i < 500; i++) {
+    const start = Math.floor(next() * (text.length + 1));
+    const end = Math.min(text.length, start + Math.floor(next() * 8));
+    const insert = INSERTS[Math.floor(next() * INSERTS.length)];
+    piece = piece.edit(start, end, insert);
+    text = text.slice(0, start) + insert + text.slice(end);
+    // an editor sends several changes before the analysis runs now and then
+    if (next() < 0.3) continue;
+    file = analyzeFile(piece, options(), file);
+    assert.deepEqual(comparable(file), comparable(analyzeFile(text, options())), `after edit ${i}: ${JSON.stringify(insert)} at ${start}`);
+    if (text.length > 12000) {
+      text = base;
+      piece = PieceText.of(base);
+      file = analyzeFile(piece, options(), file);
+    }
+  }
+});
+
+test('a one-line edit of an editor document in pieces reads only the edited span: the whole text is never joined', () => {
+  const docs = Array.from({ length: 200 }, (_, i) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      containers:\n      - name: app\n        image: app:1\n        bogus: ${i}\n`);
+  const text = docs.join('');
+  let piece = PieceText.of(text);
+  let file = analyzeFile(piece, options());
+  let expected = text;
+  for (const i of [150, 20, 199, 0]) {
+    const at = expected.indexOf('replicas: ', expected.indexOf(`name: app-${i}\n`)) + 'replicas: '.length;
+    piece = piece.edit(at, at + 1, '7');
+    expected = expected.slice(0, at) + '7' + expected.slice(at + 1);
+    file = analyzeFile(piece, options(), file);
+    assert.equal(piece.joined, false, `edit in document ${i}: the text stays in pieces`);
+    assert.equal(file.findings.length, 200, 'every bogus field is still reported');
+  }
+  assert.deepEqual(comparable(file), comparable(analyzeFile(expected, options())));
 });
 
 test('analyzeFile after a one-line edit analyses only the edited document, and reuses the others as they were', () => {

@@ -12,6 +12,8 @@ import { parseChunk } from './parse/parseDocument';
 import { extractResources, type DocumentShape, type LazyDocument, type Resource } from './parse/extractResources';
 import { hasDirectives, splitDocuments, type DocumentChunk } from './parse/splitDocuments';
 import { findChange, type TextChange } from './parse/textChange';
+import { PieceText } from './parse/pieceText';
+import type { SourceText } from './parse/sourceText';
 
 export type ValidateResource = (resource: Resource, locator: Locator) => Finding[];
 
@@ -25,6 +27,8 @@ export interface AnalyzedDocument {
   readonly contentStart: number;
   /** Does the text mention a disable comment? Only such documents are searched for them. */
   readonly mentionsDisable: boolean;
+  /** Does the text hold `{{`? Only a file with such a document is searched for template actions. */
+  readonly mentionsTemplate: boolean;
 }
 
 export interface PlacedDocument {
@@ -33,6 +37,9 @@ export interface PlacedDocument {
 }
 
 export interface AnalyzedFile {
+  /** The text analysed: a string, or an editor's document kept in pieces. */
+  readonly source: SourceText;
+  /** The whole text as one string (for a document in pieces, joined on first use). */
   readonly text: string;
   readonly lineIndex: LineIndex;
   readonly documents: readonly PlacedDocument[];
@@ -42,6 +49,8 @@ export interface AnalyzedFile {
   readonly optionsKey: string;
   /** A template (Helm): its resources hold placeholders, so they stay out of the workspace. */
   readonly isTemplate: boolean;
+  /** Does a line start with `%` (a YAML directive)? Such a file is always analysed whole. */
+  readonly hasDirectives: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -81,6 +90,7 @@ function lineOf(text: string, offset: number): number {
 function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocument {
   const text = detached(sliced);
   const mentionsDisable = mentionsDisableComment(text);
+  const mentionsTemplate = text.includes('{{');
   if (nestingDepth(text, MAX_NESTING + 1) > MAX_NESTING) {
     return {
       text,
@@ -89,13 +99,14 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
       findings: [{ code: 'MM110', message: `This document nests more than ${MAX_NESTING} levels deep, which no real manifest does; it is not analysed. Flatten it.`, start: 0, end: Math.min(1, text.length) }],
       contentStart: 0,
       mentionsDisable,
+      mentionsTemplate,
     };
   }
   const parsed = parseChunk(text);
   const findings: Finding[] = [...parsed.findings];
   const contentStart = parsed.contentStart;
   if (parsed.findings.some((f) => f.code === 'MM110')) {
-    return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable };
+    return { text, shape: 'broken', resources: [], findings, contentStart, mentionsDisable, mentionsTemplate };
   }
   // a value the fast parser built comes without nodes (parsed.doc builds them on first use)
   const extracted = extractResources('value' in parsed ? (parsed as LazyDocument) : parsed.doc, options.aliasBudget, text);
@@ -110,7 +121,7 @@ function analyzeDocument(sliced: string, options: AnalyzeOptions): AnalyzedDocum
       if (brokenLines.size === 0 || !brokenLines.has(lineOf(text, finding.start))) findings.push(finding);
     }
   }
-  return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart, mentionsDisable };
+  return { text, shape: extracted.shape, resources: extracted.resources, findings, contentStart, mentionsDisable, mentionsTemplate };
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
@@ -155,13 +166,13 @@ interface SplitPlan {
  * length. The split of the taken span is exactly what splitting the whole text would give:
  * it starts where a document starts and ends where an unchanged marker starts.
  */
-function planAfterEdit(previous: AnalyzedFile, text: string, change: TextChange): SplitPlan {
+function planAfterEdit(previous: AnalyzedFile, text: SourceText, change: TextChange): SplitPlan {
   const old = previous.documents;
   // a document's start stays a start while its `---`, the character after it and the line
   // break before it are untouched
   let first = documentAt(old, Math.max(0, change.start - 1));
   while (first > 0 && change.start < old[first].offset + 4) first--;
-  const last = Math.max(first, documentAt(old, Math.min(change.oldEnd, previous.text.length - 1)));
+  const last = Math.max(first, documentAt(old, Math.min(change.oldEnd, previous.source.length - 1)));
   const start = old[first].offset;
   const delta = change.newEnd - change.oldEnd;
   const end = last + 1 < old.length ? old[last + 1].offset + delta : text.length;
@@ -179,23 +190,58 @@ function planWhole(text: string, previous: AnalyzedFile | undefined): SplitPlan 
 }
 
 function canUpdate(previous: AnalyzedFile | undefined, optionsKey: string): previous is AnalyzedFile {
-  return previous !== undefined && previous.optionsKey === optionsKey && previous.documents.length > 0 && !previous.isTemplate && !hasDirectives(previous.text);
+  return previous !== undefined && previous.optionsKey === optionsKey && previous.documents.length > 0 && !previous.isTemplate && !previous.hasDirectives;
 }
 
-export function analyzeFile(text: string, options: AnalyzeOptions, previous?: AnalyzedFile): AnalyzedFile {
-  const change = previous ? findChange(previous.text, text) : undefined;
-  const lineIndex = previous && change ? updateLineIndex(previous.lineIndex, text, change) : previous ? previous.lineIndex : createLineIndex(text);
+/** What changed between two versions; undefined when they are the same text. */
+function changeBetween(old: SourceText, now: SourceText): TextChange | undefined {
+  if (old === now) return undefined;
+  // an editor's document knows the spans its edits replaced: no need to compare the texts
+  const known = now instanceof PieceText && old instanceof PieceText ? now.changeSince(old) : undefined;
+  return known ?? findChange(String(old), String(now));
+}
+
+/** Could the file hold a template action? Only if one of its documents holds `{{`. */
+function mayHoldTemplate(plan: SplitPlan): boolean {
+  return plan.chunks.some((c) => c.text.includes('{{')) || plan.before.some((d) => d.analysis.mentionsTemplate) || plan.after.some((d) => d.analysis.mentionsTemplate);
+}
+
+function fileResult(source: SourceText, fields: Omit<AnalyzedFile, 'source' | 'text'>): AnalyzedFile {
+  return {
+    ...fields,
+    source,
+    get text() {
+      return String(source);
+    },
+  };
+}
+
+/**
+ * Analyses a file's text; with the analysis of an earlier version, only the documents an
+ * edit touched are parsed again. `text` may be an editor's document kept in pieces: after
+ * an edit only the span to re-parse is read, and the whole text is never joined.
+ */
+export function analyzeFile(text: string | SourceText, options: AnalyzeOptions, previous?: AnalyzedFile): AnalyzedFile {
+  const change = previous ? changeBetween(previous.source, text) : undefined;
+  const lineIndex =
+    text instanceof PieceText ? text.lineIndex : previous && change ? updateLineIndex(previous.lineIndex, text, change) : previous ? previous.lineIndex : createLineIndex(text);
   const optionsKey = `${options.aliasBudget}|${options.cacheKey ?? ''}`;
   // a previous version that was analysed passed the binary check; an edit past its sample keeps that answer
   const sampleAlreadyText = change !== undefined && change.start >= BINARY_SAMPLE_LENGTH && previous!.documents.length > 0;
   const guard = guardFile(text, options.maxFileSizeKB, sampleAlreadyText);
-  if (guard) return { text, lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false };
-  const template = findTemplateAction(text);
-  const analysed = template ? neutraliseTemplates(text) : text;
+  if (guard) return fileResult(text, { lineIndex, documents: [], findings: [guard], optionsKey, isTemplate: false, hasDirectives: false });
 
-  const plan = !template && change && canUpdate(previous, optionsKey) && !hasDirectives(text)
-    ? planAfterEdit(previous, text, change)
-    : planWhole(analysed, previous?.optionsKey === optionsKey ? previous : undefined);
+  // After an edit, only the re-split span can have gained a directive or a `{{`: the rest
+  // was searched when first analysed. Anything else is split whole.
+  let plan = change && canUpdate(previous, optionsKey) ? planAfterEdit(previous, text, change) : undefined;
+  if (plan && plan.chunks.some((c) => hasDirectives(c.text))) plan = undefined;
+  const template = !plan || mayHoldTemplate(plan) ? findTemplateAction(String(text)) : undefined;
+  let directives = false;
+  if (template || !plan) {
+    const analysed = template ? neutraliseTemplates(String(text)) : String(text);
+    directives = hasDirectives(analysed);
+    plan = planWhole(analysed, previous?.optionsKey === optionsKey ? previous : undefined);
+  }
   const reusable = new Map<string, AnalyzedDocument>();
   for (const d of plan.reusable) reusable.set(d.analysis.text, d.analysis);
   const documents: PlacedDocument[] = [...plan.before];
@@ -214,15 +260,15 @@ export function analyzeFile(text: string, options: AnalyzeOptions, previous?: An
       if (!template || TEMPLATE_SAFE_CODES.has(f.code)) findings.push(f);
     }
     if (!template && hasResources && (analysis.shape === 'sequence' || analysis.shape === 'scalar')) {
-      const start = offset + analysis.contentStart;
-      const lineEnd = text.indexOf('\n', start);
+      // a document other than the last ends before a `---` line, so its content line ends in it
+      const lineEnd = analysis.text.indexOf('\n', analysis.contentStart);
       findings.push({
         code: 'MM108',
         message: `This document is a ${analysis.shape === 'sequence' ? 'list' : 'plain value'}, not a resource with apiVersion and kind, so it is not validated. Kubernetes tools will reject it in a manifest file.`,
-        start,
-        end: lineEnd === -1 ? text.length : lineEnd,
+        start: offset + analysis.contentStart,
+        end: offset + (lineEnd === -1 ? analysis.text.length : lineEnd),
       });
     }
   }
-  return { text, lineIndex, documents, findings, optionsKey, isTemplate: template !== undefined };
+  return fileResult(text, { lineIndex, documents, findings, optionsKey, isTemplate: template !== undefined, hasDirectives: directives });
 }

@@ -8,6 +8,8 @@ export * from './diagnostics';
 export * from './suppressions';
 export { createLineIndex, updateLineIndex } from './parse/lineIndex';
 export { findChange } from './parse/textChange';
+export { PieceText, composeChanges } from './parse/pieceText';
+export type { SourceText } from './parse/sourceText';
 export { createLocator } from './parse/locator';
 export { splitDocuments } from './parse/splitDocuments';
 export { parseChunk } from './parse/parseDocument';

@@ -9,6 +9,7 @@ import { toDiagnostics } from './diagnostics';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { runRules } from './rules/runRules';
+import type { SourceText } from './parse/sourceText';
 import type { Settings } from './settings';
 import { findSuppressions } from './suppressions';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -26,7 +27,8 @@ export interface WorkspaceContext {
 }
 
 export interface MeshService {
-  analyze(text: string, settings: Settings, previous?: AnalyzedFile, shouldStop?: () => boolean): AnalyzedFile;
+  /** `text` may be an editor's document kept in pieces (see parse/pieceText.ts). */
+  analyze(text: string | SourceText, settings: Settings, previous?: AnalyzedFile, shouldStop?: () => boolean): AnalyzedFile;
   /** With `workspace`, the cross-resource rules run for the file's resources too. */
   diagnostics(file: AnalyzedFile, settings: Settings, workspace?: WorkspaceContext): Diagnostic[];
 }

@@ -2,6 +2,7 @@
 // not text (one finding, no analysis). Templates are analysed where they are YAML: see
 // helmTemplate.ts.
 import type { Finding } from '../finding';
+import type { SourceText } from './sourceText';
 
 /** Real manifests nest a few dozen levels; the parser's own limit is several hundred.
  * Checked per document in analyzeFile.ts, before the parser sees it (see nestingDepth.ts). */
@@ -11,10 +12,10 @@ export const MAX_NESTING = 256;
 export const BINARY_SAMPLE_LENGTH = 8192;
 
 /** `sampleAlreadyText`: the first BINARY_SAMPLE_LENGTH characters are those of a version that passed (an edit further on). */
-export function guardFile(text: string, maxFileSizeKB: number, sampleAlreadyText = false): Finding | undefined {
+export function guardFile(text: SourceText, maxFileSizeKB: number, sampleAlreadyText = false): Finding | undefined {
   if (text.length > maxFileSizeKB * 1024) {
     const sizeKB = Math.round(text.length / 1024);
-    return { code: 'MM105', message: `This file is ${sizeKB} KB, above the ${maxFileSizeKB} KB limit (mumbaiMesh.maxFileSizeKB), so it is not analysed.`, start: 0, end: Math.min(text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'), 200) };
+    return { code: 'MM105', message: `This file is ${sizeKB} KB, above the ${maxFileSizeKB} KB limit (mumbaiMesh.maxFileSizeKB), so it is not analysed.`, start: 0, end: firstLineEnd(text, 200) };
   }
   if (!sampleAlreadyText && looksBinary(text)) {
     return { code: 'MM106', message: 'This file does not look like text (it holds NUL or other control bytes), so it is not analysed as YAML.', start: 0, end: Math.min(1, text.length) };
@@ -22,7 +23,13 @@ export function guardFile(text: string, maxFileSizeKB: number, sampleAlreadyText
   return undefined;
 }
 
-function looksBinary(text: string): boolean {
+function firstLineEnd(text: SourceText, limit: number): number {
+  const head = text.slice(0, limit);
+  const end = head.indexOf('\n');
+  return end === -1 ? head.length : end;
+}
+
+function looksBinary(text: SourceText): boolean {
   const sample = text.slice(0, BINARY_SAMPLE_LENGTH);
   if (sample.includes('\u0000')) return true;
   let odd = 0;

@@ -1,6 +1,7 @@
 // Offsets → LSP positions. JavaScript strings are UTF-16, so an offset difference on one
 // line is already the UTF-16 column LSP wants. Built once per file text; after an edit,
 // updated from the previous version's index (only the changed span is scanned).
+import type { SourceText } from './sourceText';
 import type { TextChange } from './textChange';
 
 export interface Position {
@@ -16,8 +17,9 @@ export interface LineIndex {
   readonly lineStarts: Int32Array;
 }
 
-function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/** The line starts within [from, from + text.length) of a text, `text` being that span. */
+function pushLineStarts(text: string, from: number, starts: number[]): void {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(from + i + 1);
 }
 
 /** Index of the last line start ≤ offset. */
@@ -32,7 +34,7 @@ function lineAt(starts: ArrayLike<number>, offset: number): number {
   return low;
 }
 
-function indexOver(text: string, starts: Int32Array): LineIndex {
+function indexOver(text: SourceText, starts: Int32Array): LineIndex {
   const lineEnd = (line: number): number => {
     if (line + 1 >= starts.length) return text.length;
     let end = starts[line + 1] - 1; // the '\n'
@@ -55,9 +57,9 @@ function indexOver(text: string, starts: Int32Array): LineIndex {
   };
 }
 
-export function createLineIndex(text: string): LineIndex {
+export function createLineIndex(text: string | SourceText): LineIndex {
   const starts: number[] = [0];
-  pushLineStarts(text, 0, text.length, starts);
+  pushLineStarts(String(text), 0, starts);
   return indexOver(text, Int32Array.from(starts));
 }
 
@@ -65,12 +67,12 @@ export function createLineIndex(text: string): LineIndex {
  * The index of `text`, which is the previous text with `change` applied: line starts before
  * the change are kept, the changed span is scanned, and those after it are shifted.
  */
-export function updateLineIndex(previous: LineIndex, text: string, change: TextChange): LineIndex {
+export function updateLineIndex(previous: LineIndex, text: string | SourceText, change: TextChange): LineIndex {
   const old = previous.lineStarts;
   // a line start s follows the '\n' at s - 1: kept while that '\n' is before the change
   const keep = lineAt(old, change.start) + 1;
   const middle: number[] = [];
-  pushLineStarts(text, change.start, change.newEnd, middle);
+  pushLineStarts(text.slice(change.start, change.newEnd), change.start, middle);
   // the first old line start whose '\n' lies after the replaced span
   let next = lineAt(old, change.oldEnd) + 1;
   while (next < old.length && old[next] - 1 < change.oldEnd) next++;
