@@ -167,3 +167,24 @@ test('the binary check after an edit: past the sampled start the earlier answer 
   const binary = analyzeFile(big.slice(0, 100) + '\u0000' + big.slice(100), options(), previous);
   assert.deepEqual(binary.findings.map((f) => f.code), ['MM106']);
 });
+
+test('toDiagnostics reuses nothing stale: the same finding objects after a line moved, and after a severity setting changed', () => {
+  const { toDiagnostics, DEFAULT_SETTINGS } = core;
+  const findings = [{ code: 'MM101', message: 'duplicate', start: 3, end: 5 }];
+  const none = () => false;
+  // same length, same finding offsets, but the line break moved: 'cd' was line 1 col 0, is now line 1 col 1
+  const before = toDiagnostics(findings, createLineIndex('ab\ncd'), DEFAULT_SETTINGS, none);
+  assert.deepEqual(before[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });
+  const after = toDiagnostics(findings, createLineIndex('a\nbcd'), DEFAULT_SETTINGS, none);
+  assert.deepEqual(after[0].range, { start: { line: 1, character: 1 }, end: { line: 1, character: 3 } });
+  // unchanged: the very same diagnostic again
+  assert.equal(toDiagnostics(findings, createLineIndex('a\nbcd'), DEFAULT_SETTINGS, none)[0], after[0]);
+  const warning = { ...DEFAULT_SETTINGS, rules: { MM101: 'warning' } };
+  assert.equal(toDiagnostics(findings, createLineIndex('a\nbcd'), warning, none)[0].severity, 2);
+  assert.equal(toDiagnostics(findings, createLineIndex('a\nbcd'), DEFAULT_SETTINGS, none)[0].severity, 1);
+  // on a CRLF line end, the column is clamped before the '\r' and is never taken from the cache wrongly
+  const crlf = [{ code: 'MM101', message: 'at the end', start: 2, end: 3 }];
+  const first = toDiagnostics(crlf, createLineIndex('ab\r\ncd'), DEFAULT_SETTINGS, none);
+  assert.deepEqual(first[0].range, { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } });
+  assert.deepEqual(toDiagnostics(crlf, createLineIndex('abc\ncd'), DEFAULT_SETTINGS, none)[0].range, { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+});

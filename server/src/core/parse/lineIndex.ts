@@ -11,6 +11,8 @@ export interface Position {
 
 export interface LineIndex {
   positionAt(offset: number): Position;
+  /** The 0-based line of an offset (positionAt's line, without making a Position). */
+  lineOf(offset: number): number;
   offsetAt(position: Position): number;
   readonly lineCount: number;
   /** Offset of the first character of each line; lineStarts[0] is 0. */
@@ -48,6 +50,9 @@ function indexOver(text: SourceText, starts: Int32Array): LineIndex {
       const clamped = Math.max(0, Math.min(offset, text.length));
       const line = lineAt(starts, clamped);
       return { line, character: Math.min(clamped, lineEnd(line)) - starts[line] };
+    },
+    lineOf(offset) {
+      return lineAt(starts, Math.max(0, Math.min(offset, text.length)));
     },
     offsetAt(position) {
       if (position.line >= starts.length) return text.length;

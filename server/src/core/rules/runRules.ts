@@ -16,7 +16,7 @@ import type { Finding } from '../finding';
 import type { Resource } from '../parse/extractResources';
 import { createLocator } from '../parse/locator';
 import type { Settings } from '../settings';
-import { EVERYTHING, type Dependencies, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { EVERYTHING, type Dependencies, type IndexedResource, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Rule } from './rule';
 import { rulesFor } from './ruleKinds';
 
@@ -44,6 +44,8 @@ interface Remembered {
 
 interface Memory {
   readonly resources: WeakMap<Resource, Remembered>;
+  /** Per file, the index entries of the last run and what was remembered for each, by position. */
+  readonly files: Map<string, { readonly entries: readonly IndexedResource[]; readonly remembered: readonly Remembered[] }>;
   /** One Set per distinct list of dependencies, so a verdict on it is reached once per run. */
   readonly interned: Map<string, Dependencies>;
 }
@@ -83,7 +85,7 @@ function place(out: Finding[], summary: Summary, base: number): void {
 export function runRules(uri: string, index: WorkspaceIndex, settings: Settings, rules: readonly Rule[]): Finding[] {
   let mem = memory.get(index);
   if (!mem) {
-    mem = { resources: new WeakMap(), interned: new Map() };
+    mem = { resources: new WeakMap(), interned: new Map(), files: new Map() };
     memory.set(index, mem);
   }
   // many checks share their dependencies: judge each (dependencies, generation) pair once
@@ -104,12 +106,21 @@ export function runRules(uri: string, index: WorkspaceIndex, settings: Settings,
     return verdict;
   };
   const findings: Finding[] = [];
-  for (const resource of index.inFile(uri)) {
-    let remembered = mem.resources.get(resource.resource);
+  const entries = index.inFile(uri);
+  // an edit keeps the index's entries in place but one: found by position, without a lookup
+  const last = mem.files.get(uri);
+  const lastEntries = last?.entries ?? [];
+  const rememberedNow: Remembered[] = new Array(entries.length);
+  if (entries.length > 0) mem.files.set(uri, { entries, remembered: rememberedNow });
+  else mem.files.delete(uri);
+  for (let i = 0; i < entries.length; i++) {
+    const resource = entries[i];
+    let remembered = (lastEntries[i] === resource ? last!.remembered[i] : undefined) ?? mem.resources.get(resource.resource);
     if (!remembered || remembered.settings !== settings || remembered.rules !== rules) {
       remembered = { settings, rules, applicable: rulesFor(rules, resource).filter((rule) => rule.appliesTo(resource)), checked: new Map() };
       mem.resources.set(resource.resource, remembered);
     }
+    rememberedNow[i] = remembered;
     // every check of the resource at once: one test instead of one per rule
     const summary = remembered.summary;
     if (summary && holds(summary)) {
