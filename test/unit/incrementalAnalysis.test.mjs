@@ -111,6 +111,24 @@ test('analyzeFile of an editor document in pieces equals a fresh analysis of the
   }
 });
 
+test('analyzeFile of a document in pieces from an analysis that is not its ancestor (the chain between is gone) equals a fresh analysis', () => {
+  const next = createRandom(5).next;
+  const base = BASE.repeat(12);
+  const root = PieceText.of(base);
+  const rootFile = analyzeFile(root, options());
+  for (let i = 0; i < 150; i++) {
+    // a sibling: made from the root by other edits than the analysed version
+    const at = Math.floor(next() * base.length);
+    const insert = INSERTS[Math.floor(next() * INSERTS.length)];
+    const analysed = root.edit(at, Math.min(base.length, at + 2), 'x');
+    const analysedFile = analyzeFile(analysed, options(), rootFile);
+    const to = Math.floor(next() * base.length);
+    const sibling = root.edit(to, Math.min(base.length, to + Math.floor(next() * 6)), insert);
+    const file = analyzeFile(sibling, options(), analysedFile);
+    assert.deepEqual(comparable(file), comparable(analyzeFile(String(sibling), options())), `round ${i}: ${JSON.stringify(insert)} at ${to}`);
+  }
+});
+
 test('a one-line edit of an editor document in pieces reads only the edited span: the whole text is never joined', () => {
   const docs = Array.from({ length: 200 }, (_, i) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      containers:\n      - name: app\n        image: app:1\n        bogus: ${i}\n`);
   const text = docs.join('');

@@ -79,12 +79,41 @@ test('PieceText.changeSince: the composed span turns the earlier text into the l
       text = text.slice(0, start) + insert + text.slice(end);
     }
     const change = piece.changeSince(first);
-    assert.ok(change, `round ${round}: the chain is known`);
     assert.equal(applySpan(base, text, change), text, `round ${round}: ${JSON.stringify(change)}`);
     assert.equal(change.newEnd - change.oldEnd, text.length - base.length);
   }
-  // a version not in the chain: unknown, so the caller compares texts
-  assert.equal(PieceText.of('a').edit(0, 0, 'b').changeSince(PieceText.of('a')), undefined);
+  // unrelated texts share no piece: the whole text changed
+  assert.deepEqual(PieceText.of('abc').edit(0, 0, 'b').changeSince(PieceText.of('abc')), { start: 0, oldEnd: 3, newEnd: 4 });
+});
+
+test('PieceText.changeSince without the chain (a version in between is gone, or a sibling): the span outside the shared pieces covers every edit', () => {
+  const next = createRandom(99).next;
+  const base = Array.from({ length: 3000 }, (_, i) => `  key${i}: value ${i}\n`).join('');
+  const root = PieceText.of(base);
+  for (let round = 0; round < 40; round++) {
+    // two versions made from the same one by different edits: neither is the other's ancestor
+    let left = root;
+    let leftText = base;
+    let right = root;
+    let rightText = base;
+    for (let s = 0; s < 1 + Math.floor(next() * 4); s++) {
+      const at = Math.floor(next() * leftText.length);
+      const insert = INSERTS[Math.floor(next() * 6)];
+      left = left.edit(at, at + 3, insert);
+      leftText = leftText.slice(0, at) + insert + leftText.slice(at + 3);
+    }
+    const at = Math.floor(next() * rightText.length);
+    right = right.edit(at, at + 5, 'z');
+    rightText = rightText.slice(0, at) + 'z' + rightText.slice(at + 5);
+    const change = right.changeSince(left);
+    assert.equal(applySpan(leftText, rightText, change), rightText, `round ${round}: ${JSON.stringify(change)}`);
+  }
+  // edits near each other: the span is a few pieces wide, not the whole text
+  const a = root.edit(30000, 30001, 'A');
+  const b = root.edit(31000, 31000, 'BB');
+  const span = b.changeSince(a);
+  assert.ok(span.start <= 30000 && span.oldEnd >= 31000, JSON.stringify(span));
+  assert.ok(span.oldEnd - span.start <= 3 * 4096, `a few pieces: ${JSON.stringify(span)}`);
 });
 
 test('composeChanges: two edits, apart, overlapping and nested', () => {

@@ -197,8 +197,8 @@ function canUpdate(previous: AnalyzedFile | undefined, optionsKey: string): prev
 function changeBetween(old: SourceText, now: SourceText): TextChange | undefined {
   if (old === now) return undefined;
   // an editor's document knows the spans its edits replaced: no need to compare the texts
-  const known = now instanceof PieceText && old instanceof PieceText ? now.changeSince(old) : undefined;
-  return known ?? findChange(String(old), String(now));
+  if (now instanceof PieceText && old instanceof PieceText) return now.changeSince(old);
+  return findChange(String(old), String(now));
 }
 
 /** Could the file hold a template action? Only if one of its documents holds `{{`. */

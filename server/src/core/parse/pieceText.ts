@@ -6,7 +6,8 @@
 //
 // Each version remembers (weakly) the version it was made from and the span that changed,
 // so the analysis of a later version finds what changed since the one it analysed without
-// comparing the two texts.
+// comparing the two texts; when a version in between is gone, the pieces the two versions
+// still share tell the span instead.
 import { createLineIndex, updateLineIndex, type LineIndex } from './lineIndex';
 import type { SourceText } from './sourceText';
 import type { TextChange } from './textChange';
@@ -128,22 +129,36 @@ export class PieceText implements SourceText {
   }
 
   /**
-   * The span that changed from `ancestor` to this version, if this version was made from it
-   * by edits and the versions between are still in memory; undefined otherwise (compare the
-   * texts then).
+   * The span that changed from `other`, an earlier version of the same document: exact when
+   * this version was made from it by edits whose versions are still in memory; otherwise
+   * the span between the pieces the two share at the start and at the end (a little wider
+   * than the edits, never narrower). A version made from unrelated text shares none: the
+   * span is then the whole text.
    */
-  changeSince(ancestor: PieceText): TextChange | undefined {
-    if (ancestor === this) return { start: 0, oldEnd: 0, newEnd: 0 };
+  changeSince(other: PieceText): TextChange {
     const changes: TextChange[] = [];
     let version: PieceText | undefined = this;
-    for (let steps = 0; version && version !== ancestor && steps < MAX_CHAIN; steps++) {
-      if (!version.change) return undefined;
+    for (let steps = 0; version && version !== other && steps < MAX_CHAIN; steps++) {
+      if (!version.change) break;
       changes.push(version.change);
       version = version.parent?.deref();
     }
-    if (version !== ancestor) return undefined;
+    if (version !== other) return this.spanFrom(other);
+    if (changes.length === 0) return { start: 0, oldEnd: 0, newEnd: 0 };
     let total = changes[changes.length - 1];
     for (let i = changes.length - 2; i >= 0; i--) total = composeChanges(total, changes[i]);
     return total;
+  }
+
+  /** The span outside the pieces both versions hold, the same string objects in the same places. */
+  private spanFrom(other: PieceText): TextChange {
+    const a = other.pieces;
+    const b = this.pieces;
+    const shorter = Math.min(a.length, b.length);
+    let front = 0;
+    while (front < shorter && a[front] === b[front]) front++;
+    let back = 0;
+    while (back < shorter - front && a[a.length - 1 - back] === b[b.length - 1 - back]) back++;
+    return { start: other.starts[front], oldEnd: other.starts[a.length - back], newEnd: this.starts[b.length - back] };
   }
 }
