@@ -70,6 +70,16 @@ test('updateLineIndex: equals a fresh index after random edits', () => {
   }
 });
 
+test('updateLineIndex: an edit inside one line that keeps the length shares the table of line starts', () => {
+  const index = createLineIndex('ab\ncd\nef');
+  const same = updateLineIndex(index, 'ab\ncX\nef', { start: 4, oldEnd: 5, newEnd: 5 });
+  assert.equal(same.lineStarts, index.lineStarts);
+  assert.deepEqual(same.positionAt(4), { line: 1, character: 1 });
+  // a longer line, or a line break replaced, makes a new table
+  assert.notEqual(updateLineIndex(index, 'ab\ncXd\nef', { start: 4, oldEnd: 4, newEnd: 5 }).lineStarts, index.lineStarts);
+  assert.deepEqual(Array.from(updateLineIndex(index, 'abXcd\nef', { start: 2, oldEnd: 3, newEnd: 3 }).lineStarts), [0, 6]);
+});
+
 test('analyzeFile after an edit equals a fresh analysis, over random edits', () => {
   const next = createRandom(20261125).next;
   let text = BASE;

@@ -32,7 +32,7 @@ export function addGatewayFix(uri: string, file: AnalyzedFile, diagnostic: Diagn
     '    hosts:',
     ...hosts.map((h) => `    - ${quoted(h)}`),
   ];
-  const end = file.lineIndex.positionAt(file.text.length);
+  const end = file.lineIndex.positionAt(file.source.length);
   const newline = file.text.length === 0 || file.text.endsWith('\n') ? '' : '\n';
   const shown = gateway.namespace ? `${gateway.namespace}/${gateway.name}` : gateway.name;
   return {

@@ -80,7 +80,7 @@ function newRule(file: AnalyzedFile, host: string, namespace: string | undefined
     subsetBlock(2, name).replace(/\n$/, ''),
     '',
   ].join('\n');
-  const end = file.lineIndex.positionAt(file.text.length);
+  const end = file.lineIndex.positionAt(file.source.length);
   return { range: { start: end, end }, newText: file.text.endsWith('\n') || file.text === '' ? text : `\n${text}` };
 }
 

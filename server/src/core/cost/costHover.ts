@@ -94,7 +94,7 @@ function annotationTarget(resource: Resource, locator: Locator, annotationsPath:
 function findTarget(file: AnalyzedFile, offset: number): Target | undefined {
   for (let i = 0; i < file.documents.length; i++) {
     const { offset: base, analysis } = file.documents[i];
-    const next = file.documents[i + 1]?.offset ?? file.text.length + 1;
+    const next = file.documents[i + 1]?.offset ?? file.source.length + 1;
     if (offset < base || offset >= next) continue;
     for (const resource of analysis.resources) {
       const locator = createLocator(resource.node, base);

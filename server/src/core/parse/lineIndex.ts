@@ -81,6 +81,8 @@ export function updateLineIndex(previous: LineIndex, text: string | SourceText, 
   // the first old line start whose '\n' lies after the replaced span
   let next = lineAt(old, change.oldEnd) + 1;
   while (next < old.length && old[next] - 1 < change.oldEnd) next++;
+  // an edit inside one line that keeps the length moves no line start: the table is shared
+  if (middle.length === 0 && next === keep && change.newEnd === change.oldEnd) return indexOver(text, old);
   const starts = new Int32Array(keep + middle.length + old.length - next);
   starts.set(old.subarray(0, keep));
   starts.set(middle, keep);
