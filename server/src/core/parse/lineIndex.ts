@@ -24,8 +24,8 @@ function pushLineStarts(text: string, from: number, starts: number[]): void {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(from + i + 1);
 }
 
-/** Index of the last line start ≤ offset. */
-function lineAt(starts: ArrayLike<number>, offset: number): number {
+/** Index of the last of the ascending `starts` that is ≤ offset (0 when none is): a line's, or a piece's (pieceText.ts). */
+export function lastStartAtOrBefore(starts: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -48,11 +48,11 @@ function indexOver(text: SourceText, starts: Int32Array): LineIndex {
     lineStarts: starts,
     positionAt(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      const line = lineAt(starts, clamped);
+      const line = lastStartAtOrBefore(starts, clamped);
       return { line, character: Math.min(clamped, lineEnd(line)) - starts[line] };
     },
     lineOf(offset) {
-      return lineAt(starts, Math.max(0, Math.min(offset, text.length)));
+      return lastStartAtOrBefore(starts, Math.max(0, Math.min(offset, text.length)));
     },
     offsetAt(position) {
       if (position.line >= starts.length) return text.length;
@@ -75,11 +75,11 @@ export function createLineIndex(text: string | SourceText): LineIndex {
 export function updateLineIndex(previous: LineIndex, text: string | SourceText, change: TextChange): LineIndex {
   const old = previous.lineStarts;
   // a line start s follows the '\n' at s - 1: kept while that '\n' is before the change
-  const keep = lineAt(old, change.start) + 1;
+  const keep = lastStartAtOrBefore(old, change.start) + 1;
   const middle: number[] = [];
   pushLineStarts(text.slice(change.start, change.newEnd), change.start, middle);
   // the first old line start whose '\n' lies after the replaced span
-  let next = lineAt(old, change.oldEnd) + 1;
+  let next = lastStartAtOrBefore(old, change.oldEnd) + 1;
   while (next < old.length && old[next] - 1 < change.oldEnd) next++;
   // an edit inside one line that keeps the length moves no line start: the table is shared
   if (middle.length === 0 && next === keep && change.newEnd === change.oldEnd) return indexOver(text, old);

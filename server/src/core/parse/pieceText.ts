@@ -8,7 +8,7 @@
 // so the analysis of a later version finds what changed since the one it analysed without
 // comparing the two texts; when a version in between is gone, the pieces the two versions
 // still share tell the span instead.
-import { createLineIndex, updateLineIndex, type LineIndex } from './lineIndex';
+import { createLineIndex, lastStartAtOrBefore, updateLineIndex, type LineIndex } from './lineIndex';
 import type { SourceText } from './sourceText';
 import type { TextChange } from './textChange';
 
@@ -64,16 +64,9 @@ export class PieceText implements SourceText {
     return (this.index ??= createLineIndex(this));
   }
 
-  /** Index of the piece holding `offset` (the last piece for the end of the text). */
+  /** Index of the piece holding `offset` (the last piece for the end of the text; starts[] ends with the length). */
   private pieceAt(offset: number): number {
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, Math.min(lastStartAtOrBefore(this.starts, offset), this.pieces.length - 1));
   }
 
   /** A new version with [start, end) replaced by `text`; this version is unchanged. */
